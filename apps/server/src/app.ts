@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Health } from '@ecep/contract';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { registerAuditRoutes } from './audit/audit.routes.js';
+import { registerAuth } from './auth/auth.plugin.js';
+import { registerAuthRoutes } from './auth/auth.routes.js';
+import { registerCalcRoutes } from './calc/calc.routes.js';
+import type { Config } from './config.js';
+import type { DbHandle } from './db/create-db.js';
+import { registerEnterpriseRoutes } from './enterprises/enterprise.routes.js';
+import { EnterpriseService } from './enterprises/enterprise.service.js';
+import { registerErrorHandler } from './http/error-handler.js';
+import { registerRegionRoutes } from './regions/region.routes.js';
+import { registerSystemRoutes } from './system.routes.js';
+import { registerUserRoutes } from './users/user.routes.js';
+import { UserService } from './users/user.service.js';
+
+export interface AppDeps {
+  db: DbHandle;
+}
+
+/**
+ * Builds the HTTP application without listening, so tests drive it through `app.inject()`.
+ */
+export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    bodyLimit: 10 * 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: false, allErrors: false } },
+  });
+  const db = deps.db.db;
+
+  registerErrorHandler(app);
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'ECEP 节能环保监管平台 API',
+        description: 'Energy Conservation & Environmental Protection supervision platform',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          cookie: { type: 'apiKey', in: 'cookie', name: 'ecep_session' },
+        },
+      },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  registerAuth(app, db);
+
+  app.get(
+    '/api/health',
+    { config: { access: { public: true } }, schema: { tags: ['system'], response: { 200: Health } } },
+    async () => ({ status: 'ok' as const }),
+  );
+  app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+
+  registerSystemRoutes(app, db, deps.db.kind);
+  registerAuthRoutes(app, db, config);
+  registerRegionRoutes(app, db);
+  registerEnterpriseRoutes(app, new EnterpriseService(db));
+  registerUserRoutes(app, new UserService(db));
+  registerAuditRoutes(app, db);
+  registerCalcRoutes(app);
+
+  if (config.webDir && fs.existsSync(path.join(config.webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: config.webDir, wildcard: false });
+    // Client-side routes (e.g. /enterprises/123) all load the single-page app.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.url.startsWith('/api/') || request.method !== 'GET') {
+        return reply
+          .status(404)
+          .send({ error: { code: 'NOT_FOUND', message: `没有该接口 / no route ${request.method} ${request.url}` } });
+      }
+      return reply.type('text/html').sendFile('index.html');
+    });
+  }
+  return app;
+}

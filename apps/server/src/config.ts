@@ -1,0 +1,91 @@
+import path from 'node:path';
+
+/** Everything the server needs from outside, read once and frozen. */
+export interface Config {
+  readonly httpPort: number;
+  readonly host: string;
+  /** PGlite data directory; `memory://` keeps everything in memory (tests). Ignored when databaseUrl is set. */
+  readonly dataDir: string;
+  /** PostgreSQL connection string; when set, PostgreSQL is used instead of PGlite. */
+  readonly databaseUrl: string | null;
+  readonly hj212Port: number;
+  /** Directory of the built web app to serve at `/`; null serves only the API. */
+  readonly webDir: string | null;
+  /** Password for the first `admin` user on an empty database; random when null. */
+  readonly adminPassword: string | null;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly sessionTtlHours: number;
+  /** Secure flag on the session cookie (set when served over HTTPS). */
+  readonly secureCookies: boolean;
+}
+
+export type ConfigInput = Partial<{ [K in keyof Config]: Config[K] | string | undefined }>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`配置错误 / invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/**
+ * Builds the config from flags (highest precedence), then `ECEP_*` environment variables, then defaults.
+ * Fails listing every problem at once.
+ */
+export function loadConfig(flags: ConfigInput = {}, env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+  const pick = (key: keyof Config, envName: string): string | undefined => {
+    const flag = flags[key];
+    if (flag !== undefined && flag !== null) return String(flag);
+    return env[envName];
+  };
+  const port = (key: keyof Config, envName: string, fallback: number): number => {
+    const raw = pick(key, envName);
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 0 || n > 65535) {
+      problems.push(`${envName} / --${kebab(key)}: expected a port number 0–65535, got "${raw}"`);
+      return fallback;
+    }
+    return n;
+  };
+
+  const logLevel = pick('logLevel', 'ECEP_LOG_LEVEL') ?? 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    problems.push(`ECEP_LOG_LEVEL: expected one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  }
+  const databaseUrl = pick('databaseUrl', 'ECEP_DATABASE_URL') ?? env.DATABASE_URL ?? null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push(`DATABASE_URL / --database-url: expected postgres://… or postgresql://…, got "${databaseUrl}"`);
+  }
+  const ttlRaw = pick('sessionTtlHours', 'ECEP_SESSION_TTL_HOURS') ?? '12';
+  const sessionTtlHours = Number(ttlRaw);
+  if (!(sessionTtlHours > 0)) problems.push(`ECEP_SESSION_TTL_HOURS: expected a positive number, got "${ttlRaw}"`);
+  const adminPassword = pick('adminPassword', 'ECEP_ADMIN_PASSWORD') ?? null;
+  if (adminPassword !== null && adminPassword.length < 8) {
+    problems.push('ECEP_ADMIN_PASSWORD: expected at least 8 characters');
+  }
+  const dataDir = pick('dataDir', 'ECEP_DATA_DIR') ?? '.ecep-data';
+  const webDir = pick('webDir', 'ECEP_WEB_DIR') ?? null;
+
+  const config: Config = {
+    httpPort: port('httpPort', 'ECEP_HTTP_PORT', 8080),
+    host: pick('host', 'ECEP_HOST') ?? '0.0.0.0',
+    dataDir: dataDir.startsWith('memory://') ? dataDir : path.resolve(dataDir),
+    databaseUrl: databaseUrl || null,
+    hj212Port: port('hj212Port', 'ECEP_HJ212_PORT', 9212),
+    webDir: webDir ? path.resolve(webDir) : null,
+    adminPassword,
+    logLevel: logLevel as Config['logLevel'],
+    sessionTtlHours,
+    secureCookies: (pick('secureCookies', 'ECEP_SECURE_COOKIES') ?? 'false') === 'true',
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze(config);
+}
+
+function kebab(s: string): string {
+  return s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}

@@ -1,0 +1,76 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** A timestamptz column with a database default: optional on insert. */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json = ColumnType<unknown, string | null, string | null>;
+
+export interface RegionTable {
+  code: string;
+  name: string;
+  level: 'province' | 'city' | 'county';
+  parent_code: string | null;
+}
+
+export interface EnterpriseTable {
+  id: Generated<string>;
+  name: string;
+  credit_code: string;
+  region_code: string;
+  industry_code: string;
+  key_energy_user: Generated<boolean>;
+  key_pollution_source: Generated<boolean>;
+  address: Generated<string>;
+  longitude: number | null;
+  latitude: number | null;
+  is_demo: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  deleted_at: Date | null;
+}
+
+export interface AppUserTable {
+  id: Generated<string>;
+  username: string;
+  password_hash: string;
+  display_name: string;
+  role: string;
+  region_code: string | null;
+  enterprise_id: string | null;
+  disabled: Generated<boolean>;
+  is_demo: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface AppSessionTable {
+  token_hash: string;
+  user_id: string;
+  created_at: Timestamp;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+export interface AuditEventTable {
+  id: Generated<string>;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_name: string;
+  action: string;
+  entity: string;
+  entity_id: string;
+  before: Json;
+  after: Json;
+}
+
+export interface AppSettingTable {
+  key: string;
+  value: ColumnType<unknown, string, string>;
+}
+
+export interface Database {
+  region: RegionTable;
+  enterprise: EnterpriseTable;
+  app_user: AppUserTable;
+  app_session: AppSessionTable;
+  audit_event: AuditEventTable;
+  app_setting: AppSettingTable;
+}

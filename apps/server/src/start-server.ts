@@ -1,0 +1,48 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
+import type { Config } from './config.js';
+import { createDb, type DbHandle } from './db/create-db.js';
+import { migrateToLatest } from './db/migrate.js';
+import { type AdminBootstrap, ensureAdmin } from './users/bootstrap.js';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  db: DbHandle;
+  url: string;
+  admin: AdminBootstrap;
+  close(): Promise<void>;
+}
+
+/** Opens the database, migrates, ensures the first admin, builds the app and listens. */
+export async function startServer(
+  config: Config,
+  hooks: { beforeListen?: (db: DbHandle) => Promise<void> } = {},
+): Promise<RunningServer> {
+  const db = await createDb(config);
+  try {
+    await migrateToLatest(db.db);
+    const admin = await ensureAdmin(db.db, config.adminPassword);
+    if (hooks.beforeListen) await hooks.beforeListen(db);
+    const app = await buildApp(config, { db });
+    await app.listen({ port: config.httpPort, host: config.host });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.httpPort;
+    const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+    let closed = false;
+    return {
+      app,
+      db,
+      url: `http://${shownHost}:${port}`,
+      admin,
+      close: async () => {
+        if (closed) return;
+        closed = true;
+        await app.close();
+        await db.close();
+      },
+    };
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+}
