@@ -15,7 +15,8 @@ try {
 } catch (err) {
   // A failed command says what went wrong in one line, not a stack of the database driver's internals.
   const message = err instanceof Error ? err.message : String(err);
-  const cause = err instanceof Error && err.cause instanceof Error ? `\n  原因 / cause: ${err.cause.message}` : '';
+  const cause =
+    err instanceof Error && err.cause instanceof Error ? `\n  原因 / cause: ${err.cause.message}` : '';
   console.error(`ecep: ${message}${cause}`);
   if (process.env.ECEP_DEBUG) console.error(err);
   process.exit(1);

@@ -1,5 +1,5 @@
-import type { Command } from 'commander';
 import type { ConfigInput } from '@ecep/server';
+import type { Command } from 'commander';
 
 /** The flags shared by every command that opens the database or serves. Flags beat ECEP_* env, which beat defaults. */
 export function withServerOptions(cmd: Command): Command {

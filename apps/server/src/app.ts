@@ -79,9 +79,9 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     // Client-side routes (e.g. /enterprises/123) all load the single-page app.
     app.setNotFoundHandler((request, reply) => {
       if (request.url.startsWith('/api/') || request.method !== 'GET') {
-        return reply
-          .status(404)
-          .send({ error: { code: 'NOT_FOUND', message: `没有该接口 / no route ${request.method} ${request.url}` } });
+        return reply.status(404).send({
+          error: { code: 'NOT_FOUND', message: `没有该接口 / no route ${request.method} ${request.url}` },
+        });
       }
       return reply.type('text/html').sendFile('index.html');
     });

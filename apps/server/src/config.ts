@@ -58,11 +58,14 @@ export function loadConfig(flags: ConfigInput = {}, env: NodeJS.ProcessEnv = pro
   }
   const databaseUrl = pick('databaseUrl', 'ECEP_DATABASE_URL') ?? env.DATABASE_URL ?? null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    problems.push(`DATABASE_URL / --database-url: expected postgres://… or postgresql://…, got "${databaseUrl}"`);
+    problems.push(
+      `DATABASE_URL / --database-url: expected postgres://… or postgresql://…, got "${databaseUrl}"`,
+    );
   }
   const ttlRaw = pick('sessionTtlHours', 'ECEP_SESSION_TTL_HOURS') ?? '12';
   const sessionTtlHours = Number(ttlRaw);
-  if (!(sessionTtlHours > 0)) problems.push(`ECEP_SESSION_TTL_HOURS: expected a positive number, got "${ttlRaw}"`);
+  if (!(sessionTtlHours > 0))
+    problems.push(`ECEP_SESSION_TTL_HOURS: expected a positive number, got "${ttlRaw}"`);
   const adminPassword = pick('adminPassword', 'ECEP_ADMIN_PASSWORD') ?? null;
   if (adminPassword !== null && adminPassword.length < 8) {
     problems.push('ECEP_ADMIN_PASSWORD: expected at least 8 characters');

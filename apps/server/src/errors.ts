@@ -2,25 +2,49 @@
  * Every error the API can answer with. `docs/errors.md` lists the same codes; a test keeps the two in step.
  */
 export const ERROR_CODES = {
-  VALIDATION_FAILED: { status: 400, description: 'A request field is missing or malformed; details name each field.' },
+  VALIDATION_FAILED: {
+    status: 400,
+    description: 'A request field is missing or malformed; details name each field.',
+  },
   UNAUTHENTICATED: { status: 401, description: 'No valid session or bearer token.' },
   LOGIN_FAILED: { status: 401, description: 'Wrong username or password.' },
   FORBIDDEN: { status: 403, description: 'The role may not do this.' },
   NOT_FOUND: { status: 404, description: 'No such route.' },
-  ENTERPRISE_NOT_FOUND: { status: 404, description: 'No enterprise with this id in the caller\u2019s scope.' },
-  ENTERPRISE_CREDIT_CODE_INVALID: { status: 400, description: 'The 统一社会信用代码 fails GB 32100 (position named).' },
-  ENTERPRISE_CREDIT_CODE_TAKEN: { status: 409, description: 'Another enterprise already has this credit code.' },
-  ENTERPRISE_VERSION_CONFLICT: { status: 409, description: 'The enterprise changed since the version the edit was based on.' },
+  ENTERPRISE_NOT_FOUND: {
+    status: 404,
+    description: 'No enterprise with this id in the caller\u2019s scope.',
+  },
+  ENTERPRISE_CREDIT_CODE_INVALID: {
+    status: 400,
+    description: 'The 统一社会信用代码 fails GB 32100 (position named).',
+  },
+  ENTERPRISE_CREDIT_CODE_TAKEN: {
+    status: 409,
+    description: 'Another enterprise already has this credit code.',
+  },
+  ENTERPRISE_VERSION_CONFLICT: {
+    status: 409,
+    description: 'The enterprise changed since the version the edit was based on.',
+  },
   REGION_NOT_FOUND: { status: 400, description: 'The region code is not a known GB/T 2260 code.' },
   REGION_OUT_OF_SCOPE: { status: 403, description: 'The region lies outside the caller\u2019s scope.' },
   INDUSTRY_CODE_INVALID: { status: 400, description: 'Not a GB/T 4754-2017 two-digit division.' },
   USER_TAKEN: { status: 409, description: 'The username exists already.' },
-  USER_SCOPE_INVALID: { status: 400, description: 'The role needs a region or enterprise that was not given or is out of scope.' },
+  USER_SCOPE_INVALID: {
+    status: 400,
+    description: 'The role needs a region or enterprise that was not given or is out of scope.',
+  },
   CALC_UNKNOWN: { status: 404, description: 'No calculation with this name.' },
-  CALC_INVALID_INPUT: { status: 400, description: 'Calculation input failed validation (path names the field).' },
+  CALC_INVALID_INPUT: {
+    status: 400,
+    description: 'Calculation input failed validation (path names the field).',
+  },
   CALC_UNKNOWN_ENERGY: { status: 400, description: 'Unknown energy code.' },
   CALC_UNIT_MISMATCH: { status: 400, description: 'The unit does not fit the energy or quantity.' },
-  CALC_IMPOSSIBLE_VALUE: { status: 400, description: 'A physically impossible value (negative amount, O2 ≥ 21 %…).' },
+  CALC_IMPOSSIBLE_VALUE: {
+    status: 400,
+    description: 'A physically impossible value (negative amount, O2 ≥ 21 %…).',
+  },
   PAYLOAD_TOO_LARGE: { status: 413, description: 'The request body is larger than allowed.' },
   INTERNAL: { status: 500, description: 'An unexpected server error; the log has the details.' },
 } as const satisfies Record<string, { status: number; description: string }>;

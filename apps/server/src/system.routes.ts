@@ -13,7 +13,11 @@ export const SystemInfo = Type.Object(
   { $id: 'SystemInfo' },
 );
 
-export function registerSystemRoutes(app: FastifyInstance, db: Kysely<Database>, kind: 'pglite' | 'postgres'): void {
+export function registerSystemRoutes(
+  app: FastifyInstance,
+  db: Kysely<Database>,
+  kind: 'pglite' | 'postgres',
+): void {
   app.get(
     '/api/system/info',
     {
@@ -21,7 +25,11 @@ export function registerSystemRoutes(app: FastifyInstance, db: Kysely<Database>,
       schema: { tags: ['system'], summary: '系统信息 / system info', response: { 200: SystemInfo } },
     },
     async () => {
-      const demo = await db.selectFrom('app_setting').select('key').where('key', '=', 'demo.seeded').executeTakeFirst();
+      const demo = await db
+        .selectFrom('app_setting')
+        .select('key')
+        .where('key', '=', 'demo.seeded')
+        .executeTakeFirst();
       return { name: 'ECEP 节能环保监管平台', version: '0.1.0', demo: demo !== undefined, database: kind };
     },
   );

@@ -68,8 +68,14 @@ export function createClient(options: ClientOptions = {}) {
     const text = await res.text();
     const data: unknown = text ? JSON.parse(text) : undefined;
     if (!res.ok) {
-      const err = (data as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
-      throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? res.statusText, err?.details);
+      const err = (data as { error?: { code?: string; message?: string; details?: unknown } } | undefined)
+        ?.error;
+      throw new ApiError(
+        res.status,
+        err?.code ?? `HTTP_${res.status}`,
+        err?.message ?? res.statusText,
+        err?.details,
+      );
     }
     return data as T;
   }
@@ -87,14 +93,16 @@ export function createClient(options: ClientOptions = {}) {
     },
     logout: () => request<{ ok: true }>('POST', '/api/auth/logout', {}),
     me: () => request<Me>('GET', '/api/auth/me'),
-    listRegions: (query: RegionListQuery = {}) => request<RegionList>('GET', '/api/regions', undefined, query),
+    listRegions: (query: RegionListQuery = {}) =>
+      request<RegionList>('GET', '/api/regions', undefined, query),
     listEnterprises: (query: EnterpriseListQuery = {}) =>
       request<EnterpriseList>('GET', '/api/enterprises', undefined, query),
     getEnterprise: (id: string) => request<Enterprise>('GET', `/api/enterprises/${encodeURIComponent(id)}`),
     createEnterprise: (body: EnterpriseCreate) => request<Enterprise>('POST', '/api/enterprises', body),
     updateEnterprise: (id: string, body: EnterpriseUpdate) =>
       request<Enterprise>('PATCH', `/api/enterprises/${encodeURIComponent(id)}`, body),
-    deleteEnterprise: (id: string) => request<{ ok: true }>('DELETE', `/api/enterprises/${encodeURIComponent(id)}`),
+    deleteEnterprise: (id: string) =>
+      request<{ ok: true }>('DELETE', `/api/enterprises/${encodeURIComponent(id)}`),
     listUsers: () => request<UserList>('GET', '/api/users'),
     createUser: (body: UserCreate) => request<User>('POST', '/api/users', body),
     listAudit: (query: AuditListQuery = {}) => request<AuditList>('GET', '/api/audit', undefined, query),

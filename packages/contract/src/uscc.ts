@@ -41,7 +41,11 @@ export function validateUscc(input: string): UsccCheck {
   }
   for (let i = 2; i < 8; i++) {
     if (!/[0-9]/.test(value[i] ?? '')) {
-      return { ok: false, position: i + 1, message: `第${i + 1}位应为数字（第3–8位是登记管理机关行政区划码）` };
+      return {
+        ok: false,
+        position: i + 1,
+        message: `第${i + 1}位应为数字（第3–8位是登记管理机关行政区划码）`,
+      };
     }
   }
   const expected = usccCheckChar(value.slice(0, 17));

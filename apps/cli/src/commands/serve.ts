@@ -34,7 +34,9 @@ async function run(flags: ServerFlags, demo: boolean): Promise<void> {
     `  API 文档 / API docs: ${server.url}/api/docs`,
   ];
   if (server.admin.created && server.admin.generatedPassword) {
-    lines.push(`  管理员 / admin login: admin / ${server.admin.generatedPassword}   (只显示这一次 / shown once — keep it)`);
+    lines.push(
+      `  管理员 / admin login: admin / ${server.admin.generatedPassword}   (只显示这一次 / shown once — keep it)`,
+    );
   } else if (server.admin.created) {
     lines.push('  管理员 / admin login: admin / (ECEP_ADMIN_PASSWORD)');
   } else {
@@ -42,9 +44,12 @@ async function run(flags: ServerFlags, demo: boolean): Promise<void> {
   }
   const seeded = demoResult as Awaited<ReturnType<typeof seedDemo>> | null;
   if (seeded) {
-    lines.push(`  演示数据 / demo data: 山西省, ${seeded.enterprises} 家企业${seeded.seeded ? '（新加载）' : ''}`);
+    lines.push(
+      `  演示数据 / demo data: 山西省, ${seeded.enterprises} 家企业${seeded.seeded ? '（新加载）' : ''}`,
+    );
     lines.push('  演示账号 / demo logins (username / password — role, scope):');
-    for (const u of seeded.users) lines.push(`    ${u.username.padEnd(11)} / ${u.password}  — ${u.role}, ${u.scope}`);
+    for (const u of seeded.users)
+      lines.push(`    ${u.username.padEnd(11)} / ${u.password}  — ${u.role}, ${u.scope}`);
   }
   if (!config.webDir) lines.push('  (web UI not built: run `npm run build`)');
   console.log(lines.join('\n'));
@@ -59,9 +64,9 @@ async function run(flags: ServerFlags, demo: boolean): Promise<void> {
 }
 
 export function registerServe(program: Command): void {
-  withServerOptions(program.command('serve').description('启动服务 / start the API, web UI and gateways')).action(
-    (flags: ServerFlags) => run(flags, false),
-  );
+  withServerOptions(
+    program.command('serve').description('启动服务 / start the API, web UI and gateways'),
+  ).action((flags: ServerFlags) => run(flags, false));
   withServerOptions(
     program.command('demo').description('加载演示省份并启动 / load the demo province (Shanxi) and start'),
   ).action((flags: ServerFlags) => run(flags, true));

@@ -15,7 +15,11 @@ export interface AuditRecord {
 }
 
 /** Records who changed what, when, from what to what. Call inside the transaction of the change. */
-export async function recordAudit(db: Kysely<Database>, actor: AuditActor, record: AuditRecord): Promise<void> {
+export async function recordAudit(
+  db: Kysely<Database>,
+  actor: AuditActor,
+  record: AuditRecord,
+): Promise<void> {
   await db
     .insertInto('audit_event')
     .values({

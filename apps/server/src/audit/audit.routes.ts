@@ -10,11 +10,21 @@ export function registerAuditRoutes(app: FastifyInstance, db: Kysely<Database>):
     {
       // The full trail is for the province and for auditors.
       config: { access: { roles: ['province_admin', 'auditor'], scope: 'global' } },
-      schema: { tags: ['audit'], summary: '操作审计 / audit trail', querystring: AuditListQuery, response: { 200: AuditList } },
+      schema: {
+        tags: ['audit'],
+        summary: '操作审计 / audit trail',
+        querystring: AuditListQuery,
+        response: { 200: AuditList },
+      },
     },
     (request) => {
       const q = request.query as AuditListQuery;
-      return listAudit(db, { entity: q.entity, entityId: q.entityId, page: q.page ?? 1, pageSize: q.pageSize ?? 50 });
+      return listAudit(db, {
+        entity: q.entity,
+        entityId: q.entityId,
+        page: q.page ?? 1,
+        pageSize: q.pageSize ?? 50,
+      });
     },
   );
 }

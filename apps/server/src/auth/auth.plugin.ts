@@ -62,11 +62,16 @@ export function registerAuth(app: FastifyInstance, db: Kysely<Database>): void {
       }
     }
     if ('public' in access) return;
-    if (!request.principal) throw new AppError('UNAUTHENTICATED', '未登录或会话已过期 / not signed in or session expired');
+    if (!request.principal)
+      throw new AppError('UNAUTHENTICATED', '未登录或会话已过期 / not signed in or session expired');
     if (access.roles !== 'any' && !access.roles.includes(request.principal.role)) {
-      throw new AppError('FORBIDDEN', `角色 ${request.principal.role} 无权执行此操作 / role may not do this`, {
-        allowed: access.roles,
-      });
+      throw new AppError(
+        'FORBIDDEN',
+        `角色 ${request.principal.role} 无权执行此操作 / role may not do this`,
+        {
+          allowed: access.roles,
+        },
+      );
     }
   });
 }

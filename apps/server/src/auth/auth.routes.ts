@@ -14,7 +14,12 @@ export function registerAuthRoutes(app: FastifyInstance, db: Kysely<Database>, c
     '/api/auth/login',
     {
       config: { access: { public: true } },
-      schema: { tags: ['auth'], summary: '登录 / sign in', body: LoginRequest, response: { 200: LoginResponse } },
+      schema: {
+        tags: ['auth'],
+        summary: '登录 / sign in',
+        body: LoginRequest,
+        response: { 200: LoginResponse },
+      },
     },
     async (request, reply) => {
       const { username, password } = request.body as LoginRequest;
@@ -35,7 +40,11 @@ export function registerAuthRoutes(app: FastifyInstance, db: Kysely<Database>, c
     '/api/auth/logout',
     {
       config: { access: ANY_SIGNED_IN },
-      schema: { tags: ['auth'], summary: '退出 / sign out', response: { 200: Type.Object({ ok: Type.Literal(true) }) } },
+      schema: {
+        tags: ['auth'],
+        summary: '退出 / sign out',
+        response: { 200: Type.Object({ ok: Type.Literal(true) }) },
+      },
     },
     async (request, reply) => {
       if (request.sessionToken) await deleteSession(db, request.sessionToken);

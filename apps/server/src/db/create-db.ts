@@ -34,7 +34,9 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
     const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
     // Fail now with a clear message rather than on the first request.
     const client = await pool.connect().catch((err: unknown) => {
-      throw new Error(`无法连接 PostgreSQL / cannot connect to PostgreSQL at ${redact(config.databaseUrl ?? '')}: ${String(err)}`);
+      throw new Error(
+        `无法连接 PostgreSQL / cannot connect to PostgreSQL at ${redact(config.databaseUrl ?? '')}: ${String(err)}`,
+      );
     });
     client.release();
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

@@ -18,9 +18,12 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<MigrateOutc
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
-    throw new Error(`数据库迁移失败 / migration failed${failed ? ` at ${failed.migrationName}` : ''}: ${String(error)}`, {
-      cause: error,
-    });
+    throw new Error(
+      `数据库迁移失败 / migration failed${failed ? ` at ${failed.migrationName}` : ''}: ${String(error)}`,
+      {
+        cause: error,
+      },
+    );
   }
   return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
 }

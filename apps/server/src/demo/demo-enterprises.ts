@@ -27,7 +27,28 @@ const INDUSTRIES = [
   { code: '42', weight: 4, words: ['固废综合利用', '再生资源', '粉煤灰利用'], energy: 0.2, pollution: 0.3 },
 ] as const;
 
-const PREFIXES = ['晋能', '潞安', '华阳', '同煤', '焦煤', '晋阳', '汾河', '太行', '吕梁山', '三晋', '黄河', '恒源', '兴盛', '鑫达', '宏远', '鼎盛', '永泰', '中阳', '安泰', '正阳'];
+const PREFIXES = [
+  '晋能',
+  '潞安',
+  '华阳',
+  '同煤',
+  '焦煤',
+  '晋阳',
+  '汾河',
+  '太行',
+  '吕梁山',
+  '三晋',
+  '黄河',
+  '恒源',
+  '兴盛',
+  '鑫达',
+  '宏远',
+  '鼎盛',
+  '永泰',
+  '中阳',
+  '安泰',
+  '正阳',
+];
 const SUFFIXES = ['有限公司', '有限责任公司', '股份有限公司', '集团有限公司'];
 
 /** A small deterministic PRNG (mulberry32): the demo is the same on every machine. */
@@ -40,6 +61,15 @@ export function prng(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+function pickWeighted<T extends { weight: number }>(items: readonly T[], point: number): T {
+  let rest = point;
+  for (const item of items) {
+    rest -= item.weight;
+    if (rest < 0) return item;
+  }
+  return items[items.length - 1] as T;
 }
 
 const ORG_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -69,8 +99,7 @@ export function buildDemoEnterprises(
   const out: DemoEnterprise[] = [];
   for (let i = 0; out.length < count; i++) {
     const city = SHANXI_CITIES[i % SHANXI_CITIES.length]!;
-    let r = rand() * totalWeight;
-    const industry = INDUSTRIES.find((ind) => (r -= ind.weight) < 0) ?? INDUSTRIES[0];
+    const industry = pickWeighted(INDUSTRIES, rand() * totalWeight);
     const counties = countiesByCity.get(city.code) ?? [];
     const county = counties.length > 0 ? pick(counties) : { code: city.code, name: '' };
     const name = `山西${pick(PREFIXES)}${county.name.replace(/(县|区|市)$/, '')}${pick(industry.words)}${pick(SUFFIXES)}`;

@@ -18,8 +18,13 @@ export interface DemoSeedResult {
 
 /** Loads the demo province (Shanxi): enterprises and one user per role. Idempotent. */
 export async function seedDemo(db: Kysely<Database>): Promise<DemoSeedResult> {
-  const marker = await db.selectFrom('app_setting').select('value').where('key', '=', 'demo.seeded').executeTakeFirst();
-  const already = marker !== undefined && Number((marker.value as { version?: number }).version) >= DEMO_VERSION;
+  const marker = await db
+    .selectFrom('app_setting')
+    .select('value')
+    .where('key', '=', 'demo.seeded')
+    .executeTakeFirst();
+  const already =
+    marker !== undefined && Number((marker.value as { version?: number }).version) >= DEMO_VERSION;
 
   if (!already) {
     const counties = await db
@@ -58,17 +63,23 @@ export async function seedDemo(db: Kysely<Database>): Promise<DemoSeedResult> {
           .onConflict((oc) => oc.column('credit_code').where('deleted_at', 'is', null).doNothing())
           .execute();
       }
-      await recordAudit(trx, { userId: null, name: 'system' }, {
-        action: 'demo-seed',
-        entity: 'system',
-        entityId: 'demo',
-        before: null,
-        after: { enterprises: demo.length, version: DEMO_VERSION },
-      });
+      await recordAudit(
+        trx,
+        { userId: null, name: 'system' },
+        {
+          action: 'demo-seed',
+          entity: 'system',
+          entityId: 'demo',
+          before: null,
+          after: { enterprises: demo.length, version: DEMO_VERSION },
+        },
+      );
       await trx
         .insertInto('app_setting')
         .values({ key: 'demo.seeded', value: JSON.stringify({ version: DEMO_VERSION }) })
-        .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify({ version: DEMO_VERSION }) }))
+        .onConflict((oc) =>
+          oc.column('key').doUpdateSet({ value: JSON.stringify({ version: DEMO_VERSION }) }),
+        )
         .execute();
     });
   }
@@ -93,13 +104,62 @@ async function ensureDemoUsers(db: Kysely<Database>) {
     .orderBy('credit_code')
     .executeTakeFirstOrThrow();
   const specs = [
-    { username: 'province', displayName: '山西省管理员（演示）', role: 'province_admin', regionCode: '140000', enterpriseId: null, scope: '山西省' },
-    { username: 'taiyuan', displayName: '太原市管理员（演示）', role: 'city_admin', regionCode: SHANXI_CITIES[0].code, enterpriseId: null, scope: '太原市' },
-    { username: 'datong', displayName: '大同市管理员（演示）', role: 'city_admin', regionCode: SHANXI_CITIES[1].code, enterpriseId: null, scope: '大同市' },
-    { username: 'county', displayName: '县级管理员（演示）', role: 'county_admin', regionCode: ent.region_code, enterpriseId: null, scope: ent.region_code },
-    { username: 'enterprise', displayName: `${ent.name}（演示）`, role: 'enterprise_user', regionCode: ent.region_code, enterpriseId: ent.id, scope: ent.name },
-    { username: 'auditor', displayName: '核查人员（演示）', role: 'auditor', regionCode: '140000', enterpriseId: null, scope: '山西省' },
-    { username: 'public', displayName: '公众（演示）', role: 'public', regionCode: null, enterpriseId: null, scope: '公开数据' },
+    {
+      username: 'province',
+      displayName: '山西省管理员（演示）',
+      role: 'province_admin',
+      regionCode: '140000',
+      enterpriseId: null,
+      scope: '山西省',
+    },
+    {
+      username: 'taiyuan',
+      displayName: '太原市管理员（演示）',
+      role: 'city_admin',
+      regionCode: SHANXI_CITIES[0].code,
+      enterpriseId: null,
+      scope: '太原市',
+    },
+    {
+      username: 'datong',
+      displayName: '大同市管理员（演示）',
+      role: 'city_admin',
+      regionCode: SHANXI_CITIES[1].code,
+      enterpriseId: null,
+      scope: '大同市',
+    },
+    {
+      username: 'county',
+      displayName: '县级管理员（演示）',
+      role: 'county_admin',
+      regionCode: ent.region_code,
+      enterpriseId: null,
+      scope: ent.region_code,
+    },
+    {
+      username: 'enterprise',
+      displayName: `${ent.name}（演示）`,
+      role: 'enterprise_user',
+      regionCode: ent.region_code,
+      enterpriseId: ent.id,
+      scope: ent.name,
+    },
+    {
+      username: 'auditor',
+      displayName: '核查人员（演示）',
+      role: 'auditor',
+      regionCode: '140000',
+      enterpriseId: null,
+      scope: '山西省',
+    },
+    {
+      username: 'public',
+      displayName: '公众（演示）',
+      role: 'public',
+      regionCode: null,
+      enterpriseId: null,
+      scope: '公开数据',
+    },
   ] as const;
   let hashed: string | undefined;
   for (const s of specs) {

@@ -66,7 +66,8 @@ export async function listEnterpriseRows(
     q = q.where('e.industry_code', 'in', filter.industryCodes);
   }
   if (filter.keyEnergyUser !== undefined) q = q.where('e.key_energy_user', '=', filter.keyEnergyUser);
-  if (filter.keyPollutionSource !== undefined) q = q.where('e.key_pollution_source', '=', filter.keyPollutionSource);
+  if (filter.keyPollutionSource !== undefined)
+    q = q.where('e.key_pollution_source', '=', filter.keyPollutionSource);
   if (filter.q) {
     const pattern = `%${escapeLike(filter.q)}%`;
     q = q.where((eb) =>

@@ -20,7 +20,12 @@ export function registerEnterpriseRoutes(app: FastifyInstance, service: Enterpri
     '/api/enterprises',
     {
       config: { access: { roles: READERS, scope: 'region' } },
-      schema: { tags, summary: '企业列表 / list enterprises in scope', querystring: EnterpriseListQuery, response: { 200: EnterpriseList } },
+      schema: {
+        tags,
+        summary: '企业列表 / list enterprises in scope',
+        querystring: EnterpriseListQuery,
+        response: { 200: EnterpriseList },
+      },
     },
     (request) => service.list(principalOf(request), request.query as EnterpriseListQuery),
   );
@@ -47,7 +52,13 @@ export function registerEnterpriseRoutes(app: FastifyInstance, service: Enterpri
     '/api/enterprises/:id',
     {
       config: { access: { roles: ADMIN_ROLES, scope: 'region' } },
-      schema: { tags, summary: '修改企业 / update', params: IdParams, body: EnterpriseUpdate, response: { 200: Enterprise } },
+      schema: {
+        tags,
+        summary: '修改企业 / update',
+        params: IdParams,
+        body: EnterpriseUpdate,
+        response: { 200: Enterprise },
+      },
     },
     (request) =>
       service.update(principalOf(request), (request.params as IdParams).id, request.body as EnterpriseUpdate),
@@ -56,7 +67,12 @@ export function registerEnterpriseRoutes(app: FastifyInstance, service: Enterpri
     '/api/enterprises/:id',
     {
       config: { access: { roles: ADMIN_ROLES, scope: 'region' } },
-      schema: { tags, summary: '删除企业（保留记录）/ delete, kept for audit', params: IdParams, response: { 200: Type.Object({ ok: Type.Literal(true) }) } },
+      schema: {
+        tags,
+        summary: '删除企业（保留记录）/ delete, kept for audit',
+        params: IdParams,
+        response: { 200: Type.Object({ ok: Type.Literal(true) }) },
+      },
     },
     async (request) => {
       await service.remove(principalOf(request), (request.params as IdParams).id);

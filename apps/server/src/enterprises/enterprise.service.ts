@@ -79,7 +79,8 @@ export class EnterpriseService {
       this.db,
       {
         scopePrefix: regionPrefix(p.regionCode),
-        onlyEnterpriseId: p.role === 'enterprise_user' ? (p.enterpriseId ?? '00000000-0000-0000-0000-000000000000') : null,
+        onlyEnterpriseId:
+          p.role === 'enterprise_user' ? (p.enterpriseId ?? '00000000-0000-0000-0000-000000000000') : null,
         q: query.q?.trim() || undefined,
         regionPrefix: query.regionCode ? regionPrefix(query.regionCode) : undefined,
         industryCodes: industryCodesFor(query.industryCode),
@@ -110,17 +111,25 @@ export class EnterpriseService {
         });
       }
       if (await creditCodeTaken(this.db, check.value, exceptId)) {
-        throw new AppError('ENTERPRISE_CREDIT_CODE_TAKEN', `creditCode: 统一社会信用代码 ${check.value} 已被其他企业使用`, {
-          field: 'creditCode',
-        });
+        throw new AppError(
+          'ENTERPRISE_CREDIT_CODE_TAKEN',
+          `creditCode: 统一社会信用代码 ${check.value} 已被其他企业使用`,
+          {
+            field: 'creditCode',
+          },
+        );
       }
     }
     if (input.regionCode !== undefined) {
       const region = await regionExists(this.db, input.regionCode);
       if (!region) {
-        throw new AppError('REGION_NOT_FOUND', `regionCode: ${input.regionCode} 不是有效的行政区划代码 (GB/T 2260)`, {
-          field: 'regionCode',
-        });
+        throw new AppError(
+          'REGION_NOT_FOUND',
+          `regionCode: ${input.regionCode} 不是有效的行政区划代码 (GB/T 2260)`,
+          {
+            field: 'regionCode',
+          },
+        );
       }
       if (!regionInScope(p, input.regionCode)) {
         throw new AppError('REGION_OUT_OF_SCOPE', `regionCode: ${input.regionCode} 不在您的管辖范围内`, {
@@ -153,7 +162,13 @@ export class EnterpriseService {
     };
     const id = await this.db.transaction().execute(async (trx) => {
       const newId = await insertEnterprise(trx, values);
-      await recordAudit(trx, actorOf(p), { action: 'create', entity: 'enterprise', entityId: newId, before: null, after: values });
+      await recordAudit(trx, actorOf(p), {
+        action: 'create',
+        entity: 'enterprise',
+        entityId: newId,
+        before: null,
+        after: values,
+      });
       return newId;
     });
     return this.get(p, id);
@@ -183,7 +198,13 @@ export class EnterpriseService {
           { currentVersion: before.version },
         );
       }
-      await recordAudit(trx, actorOf(p), { action: 'update', entity: 'enterprise', entityId: id, before, after: values });
+      await recordAudit(trx, actorOf(p), {
+        action: 'update',
+        entity: 'enterprise',
+        entityId: id,
+        before,
+        after: values,
+      });
     });
     return this.get(p, id);
   }
@@ -192,7 +213,13 @@ export class EnterpriseService {
     const before = await this.get(p, id);
     await this.db.transaction().execute(async (trx) => {
       await softDeleteEnterprise(trx, id);
-      await recordAudit(trx, actorOf(p), { action: 'delete', entity: 'enterprise', entityId: id, before, after: null });
+      await recordAudit(trx, actorOf(p), {
+        action: 'delete',
+        entity: 'enterprise',
+        entityId: id,
+        before,
+        after: null,
+      });
     });
   }
 }

@@ -33,7 +33,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return reply.status(400).send({
         error: {
           code: 'VALIDATION_FAILED',
-          message: first ? `请求字段不合法 / invalid field ${first.path}: ${first.message}` : 'invalid request',
+          message: first
+            ? `请求字段不合法 / invalid field ${first.path}: ${first.message}`
+            : 'invalid request',
           details,
         },
       });
@@ -48,12 +50,14 @@ export function registerErrorHandler(app: FastifyInstance): void {
         .send({ error: { code: 'VALIDATION_FAILED', message: `请求不合法 / bad request: ${fe.message}` } });
     }
     request.log.error({ err: error }, 'unhandled error');
-    return reply.status(500).send({ error: { code: 'INTERNAL', message: '服务器内部错误 / internal error' } });
+    return reply
+      .status(500)
+      .send({ error: { code: 'INTERNAL', message: '服务器内部错误 / internal error' } });
   });
 
   app.setNotFoundHandler((request, reply) => {
-    reply
-      .status(404)
-      .send({ error: { code: 'NOT_FOUND', message: `没有该接口 / no route ${request.method} ${request.url}` } });
+    reply.status(404).send({
+      error: { code: 'NOT_FOUND', message: `没有该接口 / no route ${request.method} ${request.url}` },
+    });
   });
 }

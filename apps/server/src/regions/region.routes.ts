@@ -9,7 +9,12 @@ export function registerRegionRoutes(app: FastifyInstance, db: Kysely<Database>)
     {
       // Administrative divisions are public reference data.
       config: { access: { public: true } },
-      schema: { tags: ['regions'], summary: '行政区划 (GB/T 2260)', querystring: RegionListQuery, response: { 200: RegionList } },
+      schema: {
+        tags: ['regions'],
+        summary: '行政区划 (GB/T 2260)',
+        querystring: RegionListQuery,
+        response: { 200: RegionList },
+      },
     },
     async (request) => {
       const query = request.query as RegionListQuery;

@@ -13,7 +13,10 @@ export interface AdminBootstrap {
  * On an empty database, creates user `admin` (province_admin, whole country) with
  * `ECEP_ADMIN_PASSWORD` or a random password returned once.
  */
-export async function ensureAdmin(db: Kysely<Database>, adminPassword: string | null): Promise<AdminBootstrap> {
+export async function ensureAdmin(
+  db: Kysely<Database>,
+  adminPassword: string | null,
+): Promise<AdminBootstrap> {
   if ((await countUsers(db)) > 0) return { created: false, generatedPassword: null };
   const password = adminPassword ?? randomPassword();
   await insertUser(db, {

@@ -16,8 +16,14 @@ export function registerUserRoutes(app: FastifyInstance, service: UserService): 
     '/api/users',
     {
       config: { access: { roles: ['province_admin', 'city_admin', 'county_admin'], scope: 'region' } },
-      schema: { tags: ['users'], summary: '新增用户 / create a user', body: UserCreate, response: { 201: User } },
+      schema: {
+        tags: ['users'],
+        summary: '新增用户 / create a user',
+        body: UserCreate,
+        response: { 201: User },
+      },
     },
-    async (request, reply) => reply.status(201).send(await service.create(principalOf(request), request.body as UserCreate)),
+    async (request, reply) =>
+      reply.status(201).send(await service.create(principalOf(request), request.body as UserCreate)),
   );
 }

@@ -41,7 +41,10 @@ export class UserService {
     let regionCode = input.regionCode ?? null;
     const enterpriseId = input.enterpriseId ?? null;
     if (input.role === 'enterprise_user') {
-      if (!enterpriseId) throw new AppError('USER_SCOPE_INVALID', 'enterpriseId: 企业用户必须指定所属企业', { field: 'enterpriseId' });
+      if (!enterpriseId)
+        throw new AppError('USER_SCOPE_INVALID', 'enterpriseId: 企业用户必须指定所属企业', {
+          field: 'enterpriseId',
+        });
       const ent = await this.db
         .selectFrom('enterprise')
         .select(['region_code'])
@@ -49,13 +52,17 @@ export class UserService {
         .where('deleted_at', 'is', null)
         .executeTakeFirst();
       if (!ent || !regionContains(p.regionCode, ent.region_code)) {
-        throw new AppError('USER_SCOPE_INVALID', 'enterpriseId: 企业不存在或不在您的管辖范围内', { field: 'enterpriseId' });
+        throw new AppError('USER_SCOPE_INVALID', 'enterpriseId: 企业不存在或不在您的管辖范围内', {
+          field: 'enterpriseId',
+        });
       }
       regionCode = ent.region_code;
     } else if (input.role !== 'public') {
       if (!regionCode && p.regionCode !== null) regionCode = p.regionCode;
       if (regionCode && !regionContains(p.regionCode, regionCode)) {
-        throw new AppError('USER_SCOPE_INVALID', `regionCode: ${regionCode} 不在您的管辖范围内`, { field: 'regionCode' });
+        throw new AppError('USER_SCOPE_INVALID', `regionCode: ${regionCode} 不在您的管辖范围内`, {
+          field: 'regionCode',
+        });
       }
     }
     if (await findUserByUsername(this.db, input.username)) {
@@ -71,13 +78,17 @@ export class UserService {
         regionCode,
         enterpriseId,
       });
-      await recordAudit(trx, { userId: p.userId, name: p.username }, {
-        action: 'create',
-        entity: 'user',
-        entityId: created.id,
-        before: null,
-        after: { username: created.username, role: created.role, regionCode, enterpriseId },
-      });
+      await recordAudit(
+        trx,
+        { userId: p.userId, name: p.username },
+        {
+          action: 'create',
+          entity: 'user',
+          entityId: created.id,
+          before: null,
+          after: { username: created.username, role: created.role, regionCode, enterpriseId },
+        },
+      );
       return created;
     });
     return toUser(row);

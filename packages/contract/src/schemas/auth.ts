@@ -1,6 +1,5 @@
 import { type Static, Type } from 'typebox';
 
-
 /** Written out (not mapped from ROLES) so that Static<> yields the literal union. */
 export const RoleSchema = Type.Union([
   Type.Literal('province_admin'),
@@ -35,7 +34,10 @@ export const Me = Type.Object(
 export type Me = Static<typeof Me>;
 
 export const LoginResponse = Type.Object(
-  { token: Type.String({ description: 'Bearer token; the same value is set as the ecep_session cookie' }), user: Me },
+  {
+    token: Type.String({ description: 'Bearer token; the same value is set as the ecep_session cookie' }),
+    user: Me,
+  },
   { $id: 'LoginResponse' },
 );
 export type LoginResponse = Static<typeof LoginResponse>;

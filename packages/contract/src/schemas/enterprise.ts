@@ -57,7 +57,9 @@ export const EnterpriseUpdate = Type.Object(
     longitude: Type.Optional(Type.Union([Longitude, Type.Null()])),
     latitude: Type.Optional(Type.Union([Latitude, Type.Null()])),
     version: Type.Optional(
-      Type.Integer({ description: 'Optimistic lock: the version the edit was based on; a stale one is refused' }),
+      Type.Integer({
+        description: 'Optimistic lock: the version the edit was based on; a stale one is refused',
+      }),
     ),
   },
   { $id: 'EnterpriseUpdate', additionalProperties: false },
@@ -67,8 +69,12 @@ export type EnterpriseUpdate = Static<typeof EnterpriseUpdate>;
 export const EnterpriseListQuery = Type.Object(
   {
     q: Type.Optional(Type.String({ maxLength: 100, description: 'name or credit code contains' })),
-    regionCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$', description: 'city or county; includes sub-regions' })),
-    industryCode: Type.Optional(Type.String({ pattern: '^([0-9]{2}|[A-T])$', description: 'division or section letter' })),
+    regionCode: Type.Optional(
+      Type.String({ pattern: '^[0-9]{6}$', description: 'city or county; includes sub-regions' }),
+    ),
+    industryCode: Type.Optional(
+      Type.String({ pattern: '^([0-9]{2}|[A-T])$', description: 'division or section letter' }),
+    ),
     keyEnergyUser: Type.Optional(Type.Boolean()),
     keyPollutionSource: Type.Optional(Type.Boolean()),
     ...Pagination,

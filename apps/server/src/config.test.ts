@@ -1,0 +1,39 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('config', () => {
+  it('uses defaults when nothing is given', () => {
+    const c = loadConfig({}, {});
+    expect(c.httpPort).toBe(8080);
+    expect(c.hj212Port).toBe(9212);
+    expect(c.dataDir).toBe(path.resolve('.ecep-data'));
+    expect(c.databaseUrl).toBeNull();
+    expect(Object.isFrozen(c)).toBe(true);
+  });
+
+  it('prefers flags over ECEP_* environment over defaults', () => {
+    const env = { ECEP_HTTP_PORT: '9000', ECEP_DATA_DIR: '/tmp/x', DATABASE_URL: 'postgres://a@b/c' };
+    expect(loadConfig({}, env).httpPort).toBe(9000);
+    expect(loadConfig({ httpPort: '9100' }, env).httpPort).toBe(9100);
+    expect(loadConfig({}, env).databaseUrl).toBe('postgres://a@b/c');
+    expect(loadConfig({ databaseUrl: 'postgresql://x@y/z' }, env).databaseUrl).toBe('postgresql://x@y/z');
+  });
+
+  it('lists every problem at once', () => {
+    try {
+      loadConfig(
+        { httpPort: 'abc', logLevel: 'loud' },
+        { DATABASE_URL: 'mysql://x', ECEP_ADMIN_PASSWORD: 'short' },
+      );
+      expect.unreachable('should have thrown');
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      const problems = (err as ConfigError).problems.join('\n');
+      expect(problems).toMatch(/port/);
+      expect(problems).toMatch(/ECEP_LOG_LEVEL/);
+      expect(problems).toMatch(/DATABASE_URL/);
+      expect(problems).toMatch(/ECEP_ADMIN_PASSWORD/);
+    }
+  });
+});
