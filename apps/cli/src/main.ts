@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerCalc } from './commands/calc.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerServe } from './commands/serve.js';
 
@@ -9,6 +10,7 @@ program
   .version('0.1.0');
 registerServe(program);
 registerMigrate(program);
+registerCalc(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -40,6 +40,12 @@ export const ERROR_CODES = {
     description: 'Calculation input failed validation (path names the field).',
   },
   CALC_UNKNOWN_ENERGY: { status: 400, description: 'Unknown energy code.' },
+  CALC_UNKNOWN_UNIT: { status: 400, description: 'The unit is not one the engine knows.' },
+  CALC_NO_EMISSION_FACTOR: {
+    status: 400,
+    description: 'No default CO2 emission factor exists for this energy.',
+  },
+  CALC_INTERNAL: { status: 500, description: 'An unexpected error inside the calculation engine.' },
   CALC_UNIT_MISMATCH: { status: 400, description: 'The unit does not fit the energy or quantity.' },
   CALC_IMPOSSIBLE_VALUE: {
     status: 400,

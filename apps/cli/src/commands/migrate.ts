@@ -1,4 +1,3 @@
-import { createDb, loadConfig, migrateToLatest } from '@ecep/server';
 import type { Command } from 'commander';
 import { type ServerFlags, toConfigInput, withServerOptions } from '../server-options.js';
 
@@ -6,6 +5,7 @@ export function registerMigrate(program: Command): void {
   withServerOptions(
     program.command('migrate').description('数据库迁移 / bring the database schema up to date'),
   ).action(async (flags: ServerFlags) => {
+    const { createDb, loadConfig, migrateToLatest } = await import('@ecep/server');
     const config = loadConfig(toConfigInput(flags));
     const db = await createDb(config);
     try {

@@ -1,11 +1,13 @@
 import { fileURLToPath } from 'node:url';
-import { ConfigError, loadConfig, type RunningServer, seedDemo, startServer } from '@ecep/server';
+import type { RunningServer, seedDemo } from '@ecep/server';
 import type { Command } from 'commander';
 import { type ServerFlags, toConfigInput, withServerOptions } from '../server-options.js';
 
 const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
 async function run(flags: ServerFlags, demo: boolean): Promise<void> {
+  // Loaded on use so that light commands (calc, hj212) start fast.
+  const { ConfigError, loadConfig, seedDemo, startServer } = await import('@ecep/server');
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig(toConfigInput(flags, { webDir: DEFAULT_WEB_DIR }));
