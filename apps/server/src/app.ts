@@ -12,6 +12,9 @@ import { registerAuthRoutes } from './auth/auth.routes.js';
 import { registerCalcRoutes } from './calc/calc.routes.js';
 import type { Config } from './config.js';
 import type { DbHandle } from './db/create-db.js';
+import { type LiveConnections, registerDeviceRoutes } from './devices/device.routes.js';
+import { DeviceService } from './devices/device.service.js';
+import { DeviceDirectory } from './devices/device-directory.js';
 import { registerEnterpriseRoutes } from './enterprises/enterprise.routes.js';
 import { EnterpriseService } from './enterprises/enterprise.service.js';
 import { registerErrorHandler } from './http/error-handler.js';
@@ -22,6 +25,10 @@ import { UserService } from './users/user.service.js';
 
 export interface AppDeps {
   db: DbHandle;
+  /** Device cache shared with the HJ 212 gateway, so edits take effect on the next packet. */
+  directory?: DeviceDirectory;
+  /** Live connections of the gateway running in this process, if any. */
+  live?: LiveConnections | null;
 }
 
 /**
@@ -73,6 +80,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   registerUserRoutes(app, new UserService(db));
   registerAuditRoutes(app, db);
   registerCalcRoutes(app);
+  const directory = deps.directory ?? new DeviceDirectory(db);
+  registerDeviceRoutes(app, db, new DeviceService(db, directory), deps.live ?? null);
 
   if (config.webDir && fs.existsSync(path.join(config.webDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: config.webDir, wildcard: false });

@@ -26,6 +26,15 @@ export const ERROR_CODES = {
     status: 409,
     description: 'The enterprise changed since the version the edit was based on.',
   },
+  DEVICE_NOT_FOUND: {
+    status: 404,
+    description: 'No monitoring device with this MN in the caller\u2019s scope.',
+  },
+  DEVICE_MN_TAKEN: { status: 409, description: 'A device with this MN is registered already.' },
+  DEVICE_ENTERPRISE_REQUIRED: {
+    status: 400,
+    description: 'City and county users register devices of an enterprise in their region.',
+  },
   REGION_NOT_FOUND: { status: 400, description: 'The region code is not a known GB/T 2260 code.' },
   REGION_OUT_OF_SCOPE: { status: 403, description: 'The region lies outside the caller\u2019s scope.' },
   INDUSTRY_CODE_INVALID: { status: 400, description: 'Not a GB/T 4754-2017 two-digit division.' },

@@ -3,12 +3,15 @@ import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { createDb, type DbHandle } from './db/create-db.js';
 import { migrateToLatest } from './db/migrate.js';
+import { DeviceDirectory } from './devices/device-directory.js';
+import { type Hj212Gateway, startHj212Gateway } from './gateway/hj212-server.js';
 import { type AdminBootstrap, ensureAdmin } from './users/bootstrap.js';
 
 export interface RunningServer {
   app: FastifyInstance;
   db: DbHandle;
   url: string;
+  gateway: Hj212Gateway;
   admin: AdminBootstrap;
   close(): Promise<void>;
 }
@@ -23,7 +26,19 @@ export async function startServer(
     await migrateToLatest(db.db);
     const admin = await ensureAdmin(db.db, config.adminPassword);
     if (hooks.beforeListen) await hooks.beforeListen(db);
-    const app = await buildApp(config, { db });
+    const directory = new DeviceDirectory(db.db);
+    // The routes ask the gateway about live connections; the gateway logs through the app's logger.
+    let gatewayRef: Hj212Gateway | null = null;
+    const live = { connectionOf: (mn: string) => gatewayRef?.connectionOf(mn) ?? null };
+    const app = await buildApp(config, { db, directory, live });
+    const gateway = await startHj212Gateway(
+      db,
+      directory,
+      { port: config.hj212Port, host: config.host },
+      {},
+      app.log,
+    );
+    gatewayRef = gateway;
     await app.listen({ port: config.httpPort, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.httpPort;
@@ -33,11 +48,13 @@ export async function startServer(
       app,
       db,
       url: `http://${shownHost}:${port}`,
+      gateway,
       admin,
       close: async () => {
         if (closed) return;
         closed = true;
         await app.close();
+        await gateway.close();
         await db.close();
       },
     };

@@ -6,5 +6,6 @@ export * from './schemas/audit.js';
 export * from './schemas/auth.js';
 export * from './schemas/common.js';
 export * from './schemas/enterprise.js';
+export * from './schemas/monitoring.js';
 export * from './schemas/region.js';
 export * from './uscc.js';

@@ -66,7 +66,71 @@ export interface AppSettingTable {
   value: ColumnType<unknown, string, string>;
 }
 
+export interface MonitoringDeviceTable {
+  mn: string;
+  password: string;
+  name: string;
+  st: string;
+  enterprise_id: string | null;
+  crc_mode: Generated<string>;
+  disabled: Generated<boolean>;
+  is_demo: Generated<boolean>;
+  settings: ColumnType<unknown, string | undefined, string>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface Hj212PacketTable {
+  id: Generated<string>;
+  received_at: ColumnType<Date, Date | string, Date | string>;
+  connection_id: string;
+  remote: string;
+  mn: string | null;
+  cn: string | null;
+  qn: string | null;
+  data_time: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  outcome: string;
+  error_code: string | null;
+  raw: string;
+}
+
+export interface Hj212QuarantineTable {
+  id: Generated<string>;
+  packet_id: string;
+  received_at: ColumnType<Date, Date | string, Date | string>;
+  mn: string | null;
+  reason: string;
+  raw: string;
+  resolved_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  resolution: string | null;
+}
+
+export interface MeasurementTable {
+  mn: string;
+  cn: string;
+  data_time: ColumnType<Date, Date | string, Date | string>;
+  factor: string;
+  rtd: number | null;
+  avg: number | null;
+  min: number | null;
+  max: number | null;
+  cou: number | null;
+  zs_rtd: number | null;
+  zs_avg: number | null;
+  zs_min: number | null;
+  zs_max: number | null;
+  flag: string | null;
+  extra: Json;
+  packet_id: string;
+  received_at: ColumnType<Date, Date | string, Date | string>;
+}
+
 export interface Database {
+  monitoring_device: MonitoringDeviceTable;
+  hj212_packet: Hj212PacketTable;
+  hj212_quarantine: Hj212QuarantineTable;
+  measurement: MeasurementTable;
   region: RegionTable;
   enterprise: EnterpriseTable;
   app_user: AppUserTable;

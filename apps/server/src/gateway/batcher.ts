@@ -1,0 +1,102 @@
+import { EventEmitter } from 'node:events';
+
+export interface BatcherOptions<T> {
+  /** Writes one batch; resolves after commit. */
+  write(items: readonly T[]): Promise<void>;
+  /** Flush when this many items wait (default 2000). */
+  maxBatchItems?: number;
+  /** Flush at most this long after the first waiting item (default 20 ms). */
+  maxDelayMs?: number;
+  /** Above this many waiting items the batcher reports itself full (default 20 000). */
+  maxQueuedItems?: number;
+  /** Called when a batch fails; its items' promises reject too. */
+  onError?(err: unknown, size: number): void;
+}
+
+interface Pending<T> {
+  item: T;
+  resolve(): void;
+  reject(err: unknown): void;
+}
+
+/**
+ * Collects items from many connections and writes them in batches, one batch at a time. `add` resolves
+ * once the item's batch has committed, which is when the gateway may acknowledge it. When more than
+ * `maxQueuedItems` wait, `full` is true and connections pause reading until `drain` is emitted.
+ */
+export class Batcher<T> extends EventEmitter {
+  private queue: Pending<T>[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private writing = false;
+  private closed = false;
+  readonly maxBatchItems: number;
+  readonly maxDelayMs: number;
+  readonly maxQueuedItems: number;
+  /** Totals since start (status page and benchmarks). */
+  readonly stats = { batches: 0, items: 0, failedBatches: 0, maxBatch: 0 };
+
+  constructor(private readonly options: BatcherOptions<T>) {
+    super();
+    this.maxBatchItems = options.maxBatchItems ?? 2000;
+    this.maxDelayMs = options.maxDelayMs ?? 20;
+    this.maxQueuedItems = options.maxQueuedItems ?? 20_000;
+  }
+
+  get queued(): number {
+    return this.queue.length;
+  }
+
+  get full(): boolean {
+    return this.queue.length >= this.maxQueuedItems;
+  }
+
+  add(item: T): Promise<void> {
+    if (this.closed) return Promise.reject(new Error('batcher closed'));
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ item, resolve, reject });
+      if (this.queue.length >= this.maxBatchItems) this.kick();
+      else if (!this.timer && !this.writing) this.timer = setTimeout(() => this.kick(), this.maxDelayMs);
+    });
+  }
+
+  private kick(): void {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    if (this.writing || this.queue.length === 0) return;
+    void this.flushOnce();
+  }
+
+  private async flushOnce(): Promise<void> {
+    this.writing = true;
+    const batch = this.queue.splice(0, this.maxBatchItems);
+    try {
+      await this.options.write(batch.map((p) => p.item));
+      this.stats.batches++;
+      this.stats.items += batch.length;
+      this.stats.maxBatch = Math.max(this.stats.maxBatch, batch.length);
+      for (const p of batch) p.resolve();
+    } catch (err) {
+      this.stats.failedBatches++;
+      this.options.onError?.(err, batch.length);
+      for (const p of batch) p.reject(err);
+    } finally {
+      this.writing = false;
+      if (!this.full) this.emit('drain');
+      // Whatever arrived during the write goes out at once: the write time was its wait.
+      if (this.queue.length > 0) this.kick();
+      else if (this.closed) this.emit('idle');
+    }
+  }
+
+  /** Writes everything still waiting, then refuses new items. */
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.queue.length === 0 && !this.writing) return;
+    await new Promise<void>((resolve) => {
+      this.once('idle', resolve);
+      this.kick();
+    });
+  }
+}

@@ -1,0 +1,126 @@
+import {
+  buildDataResponse,
+  type CrcMode,
+  decodeFrame,
+  encodeFrame,
+  type Hj212Packet,
+  replyTo,
+  type SplitReassembler,
+} from '@ecep/hj212';
+import type { DeviceAuth, DeviceDirectory } from '../devices/device-directory.js';
+import { DATA_CNS } from './gateway-options.js';
+import { measurementRows } from './measurement-rows.js';
+import type { QuarantineReason, SinkItem } from './packet-sink.js';
+
+export interface FrameContext {
+  connectionId: string;
+  remote: string;
+  receivedAtMs: number;
+  /** CRC mode of the last device seen on this connection: tried first. */
+  lastCrcMode: CrcMode;
+}
+
+/** What to do with one frame: what to store, and the reply to send once it is committed. */
+export interface FrameDecision {
+  item: SinkItem;
+  /** Encoded reply frame (9014…), sent only after `item` has committed; null for none. */
+  replyAfterCommit: string | null;
+  device: DeviceAuth | null;
+  packet: Hj212Packet | null;
+}
+
+const textDecoder = new TextDecoder('utf-8', { fatal: false });
+
+function baseItem(ctx: FrameContext, raw: string): SinkItem {
+  return {
+    receivedAtMs: ctx.receivedAtMs,
+    connectionId: ctx.connectionId,
+    remote: ctx.remote,
+    raw,
+    mn: null,
+    cn: null,
+    qn: null,
+    dataTimeMs: null,
+    outcome: 'rejected',
+    errorCode: null,
+    quarantine: null,
+    rows: [],
+  };
+}
+
+const firstDataTime = (p: Hj212Packet) => p.records.find((r) => r.dataTimeMs !== null)?.dataTimeMs ?? null;
+
+/**
+ * The validator stage: decodes a frame with the device's CRC mode, checks the device and its password,
+ * and decides what is stored and what is answered. Never throws for bad input.
+ */
+export async function processFrame(
+  frame: Uint8Array,
+  ctx: FrameContext,
+  directory: DeviceDirectory,
+  reassembler: SplitReassembler,
+  options: { maxSegmentBytes: number },
+): Promise<FrameDecision> {
+  const raw = textDecoder.decode(frame);
+  const item = baseItem(ctx, raw);
+  let result = decodeFrame(frame, { crcMode: ctx.lastCrcMode, maxSegmentBytes: options.maxSegmentBytes });
+  // The device may use another CRC mode than the last one seen here: read the MN without checking, then retry.
+  if (!result.ok && result.error.code === 'HJ212_BAD_CRC') {
+    const unchecked = decodeFrame(frame, { crcMode: 'none', maxSegmentBytes: options.maxSegmentBytes });
+    if (unchecked.ok && unchecked.packet.mn) {
+      item.mn = unchecked.packet.mn;
+      item.cn = unchecked.packet.cn;
+      item.qn = unchecked.packet.qn;
+      const dev = await directory.get(unchecked.packet.mn);
+      if (dev && dev.crcMode !== ctx.lastCrcMode) {
+        result = decodeFrame(frame, { crcMode: dev.crcMode, maxSegmentBytes: options.maxSegmentBytes });
+      }
+    }
+  }
+  if (!result.ok) {
+    item.errorCode = result.error.code;
+    return { item, replyAfterCommit: null, device: null, packet: null };
+  }
+  const packet = result.packet;
+  item.mn = packet.mn;
+  item.cn = packet.cn;
+  item.qn = packet.qn;
+  item.dataTimeMs = firstDataTime(packet);
+  if (!packet.mn) {
+    item.errorCode = 'HJ212_BAD_HEADER';
+    return { item, replyAfterCommit: null, device: null, packet };
+  }
+  const device = directory.peek(packet.mn) ?? (await directory.get(packet.mn));
+  const reason: QuarantineReason | null = !device
+    ? 'unknown-mn'
+    : device.disabled
+      ? 'disabled'
+      : device.password !== (packet.pw ?? '')
+        ? 'wrong-password'
+        : null;
+  if (reason) {
+    item.outcome = 'quarantined';
+    item.quarantine = reason;
+    return { item, replyAfterCommit: null, device, packet };
+  }
+  const dev = device as DeviceAuth;
+  const ack = packet.ackRequired ? encodeFrame(buildDataResponse(replyTo(packet)), dev.crcMode) : null;
+  if (!DATA_CNS.has(packet.cn)) {
+    item.outcome = packet.cn.startsWith('9') ? 'reply' : 'ignored';
+    return { item, replyAfterCommit: ack, device: dev, packet };
+  }
+  if (packet.split) {
+    const outcome = reassembler.add(packet, ctx.receivedAtMs);
+    if (outcome.status === 'complete') {
+      item.outcome = 'stored';
+      item.rows = measurementRows(outcome.packet);
+    } else {
+      // The part's raw text is durable once committed, so it is acknowledged like any packet.
+      item.outcome = 'partial';
+    }
+    return { item, replyAfterCommit: ack, device: dev, packet };
+  }
+  item.outcome = 'stored';
+  item.rows = measurementRows(packet);
+  return { item, replyAfterCommit: ack, device: dev, packet };
+}

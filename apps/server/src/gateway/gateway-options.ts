@@ -1,0 +1,30 @@
+/** Named limits of the HJ 212 gateway; every one is a config value with a sensible default. */
+export interface GatewayOptions {
+  /** Close a connection after this long without a byte (default 10 min: ≥ 2 × the usual RtdInterval). */
+  idleTimeoutMs: number;
+  /** Largest data segment accepted (default 9999, the most the length field can say). */
+  maxSegmentBytes: number;
+  /** Frames of one connection waiting for commit before its socket is paused (default 500). */
+  maxInFlightPerConnection: number;
+  /** Frames waiting in the writer before every socket is paused (default 20 000). */
+  maxQueuedFrames: number;
+  /** Rows per write batch (default 2000 frames). */
+  maxBatchFrames: number;
+  /** Longest a frame waits for its batch (default 20 ms). */
+  maxBatchDelayMs: number;
+  /** Split-packet sets older than this are dropped (default 10 min). */
+  splitMaxAgeMs: number;
+}
+
+export const DEFAULT_GATEWAY_OPTIONS: GatewayOptions = Object.freeze({
+  idleTimeoutMs: 10 * 60_000,
+  maxSegmentBytes: 9999,
+  maxInFlightPerConnection: 500,
+  maxQueuedFrames: 20_000,
+  maxBatchFrames: 2000,
+  maxBatchDelayMs: 20,
+  splitMaxAgeMs: 10 * 60_000,
+});
+
+/** CNs whose CP carries measurements (uploads and replies to history requests). */
+export const DATA_CNS: ReadonlySet<string> = new Set(['2011', '2051', '2061', '2031', '2041', '3020']);

@@ -1,0 +1,250 @@
+import { buildDataPacket, buildDataPackets, encodeFrame } from '@ecep/hj212';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DbHandle } from '../db/create-db.js';
+import { DeviceDirectory } from '../devices/device-directory.js';
+import { sleep, TestDataUnit } from '../test-support/hj212-client.js';
+import { backends } from '../test-support/test-db.js';
+import { type Hj212Gateway, startHj212Gateway } from './hj212-server.js';
+import { createPacketSink, type PacketSink } from './packet-sink.js';
+
+const FACTORS = {
+  a21026: { min: 10.1, avg: 12.345, max: 15, flag: 'N' },
+  a21002: { min: 30, avg: 35.5, max: 40, flag: 'N' },
+  a34013: { min: 2, avg: 3.1, max: 4, flag: 'N' },
+  a19001: { min: 8, avg: 9.5, max: 10, flag: 'N' },
+  a00000: { min: 100, avg: 120, max: 140, flag: 'N' },
+  a01012: { min: 110, avg: 115, max: 120, flag: 'N' },
+  a01013: { min: -0.2, avg: -0.1, max: 0, flag: 'N' },
+  a01014: { min: 5, avg: 6, max: 7, flag: 'N' },
+} as const;
+
+let qnSeq = 0;
+const nextQn = () => `20261124100000${String(++qnSeq).padStart(3, '0')}`;
+
+function minutePacket(
+  mn: string,
+  minute: number,
+  opts: { pw?: string; avgSo2?: number; crc?: 'hj212' | 'modbus-le' } = {},
+) {
+  const qn = nextQn();
+  const segment = buildDataPacket({
+    st: '31',
+    cn: '2051',
+    mn,
+    pw: opts.pw ?? '123456',
+    qn,
+    flag: 5,
+    dataTime: `202611241${String(minute).padStart(3, '0').slice(0, 1)}${String(minute % 60).padStart(2, '0')}00`,
+    factors: { ...FACTORS, a21026: { ...FACTORS.a21026, avg: opts.avgSo2 ?? FACTORS.a21026.avg } },
+  });
+  return { qn, frame: encodeFrame(segment, opts.crc ?? 'hj212') };
+}
+
+/** A sink whose commits wait until the test lets them through. */
+function gatedSink(inner: PacketSink) {
+  let open = false;
+  let release: () => void = () => {};
+  const gate = new Promise<void>((r) => {
+    release = r;
+  });
+  const sink: PacketSink = {
+    async write(items) {
+      if (!open) await gate;
+      await inner.write(items);
+    },
+  };
+  return {
+    sink,
+    open: () => {
+      open = true;
+      release();
+    },
+  };
+}
+
+for (const backend of backends()) {
+  describe(`HJ 212 gateway on ${backend.name} (real sockets)`, () => {
+    let db: DbHandle;
+    let gateway: Hj212Gateway;
+    let directory: DeviceDirectory;
+
+    const count = async (table: string, where = sql`true`) => {
+      const res = await sql<{
+        n: string;
+      }>`select count(*)::text as n from ${sql.table(table)} where ${where}`.execute(db.db);
+      return Number(res.rows[0]?.n);
+    };
+
+    beforeAll(async () => {
+      db = await backend.open();
+      await db.db
+        .insertInto('monitoring_device')
+        .values([
+          { mn: 'MN-A', password: '123456', name: '1号锅炉烟囱', st: '31' },
+          { mn: 'MN-B', password: '123456', name: '2号锅炉烟囱', st: '31' },
+          { mn: 'MN-MODBUS', password: '123456', name: 'Modbus CRC 数采仪', st: '31', crc_mode: 'modbus-le' },
+        ])
+        .execute();
+      directory = new DeviceDirectory(db.db);
+      gateway = await startHj212Gateway(db, directory, { port: 0, host: '127.0.0.1' });
+    });
+    afterAll(async () => {
+      await gateway?.close();
+      await db?.close();
+    });
+
+    it('stores one row per factor and acknowledges with the packet\u2019s QN', async () => {
+      const unit = await TestDataUnit.connect(gateway.port);
+      const p = minutePacket('MN-A', 1);
+      await unit.write(p.frame);
+      expect(await unit.waitForAcks(1)).toEqual([p.qn]);
+      expect(await count('measurement', sql`mn = 'MN-A'`)).toBe(8);
+      const so2 = await db.db
+        .selectFrom('measurement')
+        .selectAll()
+        .where('mn', '=', 'MN-A')
+        .where('factor', '=', 'a21026')
+        .executeTakeFirstOrThrow();
+      expect(so2).toMatchObject({ cn: '2051', avg: 12.345, min: 10.1, max: 15, flag: 'N' });
+      // DataTime 2026-11-24 10:01:00 Beijing time is 02:01 UTC.
+      expect(new Date(so2.data_time).toISOString()).toBe('2026-11-24T02:01:00.000Z');
+      unit.close();
+    });
+
+    it('acknowledges only after the batch has committed', async () => {
+      const gated = gatedSink(createPacketSink(db));
+      const slow = await startHj212Gateway(
+        db,
+        directory,
+        { port: 0, host: '127.0.0.1' },
+        {},
+        null,
+        gated.sink,
+      );
+      try {
+        const unit = await TestDataUnit.connect(slow.port);
+        const p = minutePacket('MN-B', 2);
+        await unit.write(p.frame);
+        await sleep(300);
+        expect(unit.ackedQns()).toEqual([]);
+        expect(await count('measurement', sql`mn = 'MN-B'`)).toBe(0);
+        gated.open();
+        expect(await unit.waitForAcks(1)).toEqual([p.qn]);
+        expect(await count('measurement', sql`mn = 'MN-B'`)).toBe(8);
+        unit.close();
+      } finally {
+        await slow.close();
+      }
+    });
+
+    it('never acknowledges a bad CRC, keeps the raw packet, and keeps the connection working', async () => {
+      const unit = await TestDataUnit.connect(gateway.port);
+      const bad = minutePacket('MN-A', 3);
+      const corrupted = `${bad.frame.slice(0, -6)}${bad.frame.slice(-6, -2) === '0000' ? '1111' : '0000'}\r\n`;
+      const good = minutePacket('MN-A', 4);
+      await unit.write(corrupted);
+      await unit.write(good.frame);
+      expect(await unit.waitForAcks(1)).toEqual([good.qn]);
+      await sleep(200);
+      expect(unit.ackedQns()).toEqual([good.qn]);
+      expect(
+        await count('hj212_packet', sql`outcome = 'rejected' and error_code = 'HJ212_BAD_CRC'`),
+      ).toBeGreaterThanOrEqual(1);
+      unit.close();
+    });
+
+    it('skips garbage between frames and handles a frame split into many writes and many frames in one write', async () => {
+      const unit = await TestDataUnit.connect(gateway.port);
+      const a = minutePacket('MN-A', 5);
+      const b = minutePacket('MN-A', 6);
+      const c = minutePacket('MN-A', 7);
+      await unit.write(`garbage\x00\xff#${a.frame}noise##12${b.frame}`);
+      for (const ch of c.frame) {
+        await unit.write(ch);
+      }
+      const acks = await unit.waitForAcks(3);
+      expect(acks.sort()).toEqual([a.qn, b.qn, c.qn].sort());
+      expect(await count('measurement', sql`mn = 'MN-A' and factor = 'a21026'`)).toBe(5);
+      unit.close();
+    });
+
+    it('replaces a resent packet instead of duplicating it', async () => {
+      const unit = await TestDataUnit.connect(gateway.port);
+      await unit.write(minutePacket('MN-A', 8, { avgSo2: 20 }).frame);
+      await unit.waitForAcks(1);
+      const before = await count('measurement', sql`mn = 'MN-A'`);
+      await unit.write(minutePacket('MN-A', 8, { avgSo2: 21.5 }).frame);
+      await unit.waitForAcks(2);
+      expect(await count('measurement', sql`mn = 'MN-A'`)).toBe(before);
+      const so2 = await db.db
+        .selectFrom('measurement')
+        .select('avg')
+        .where('mn', '=', 'MN-A')
+        .where('factor', '=', 'a21026')
+        .where('data_time', '=', new Date('2026-11-24T02:08:00Z'))
+        .executeTakeFirstOrThrow();
+      expect(so2.avg).toBe(21.5);
+      unit.close();
+    });
+
+    it('quarantines packets of an unknown MN or with a wrong password, unacknowledged and not stored as data', async () => {
+      const unit = await TestDataUnit.connect(gateway.port);
+      await unit.write(minutePacket('MN-UNKNOWN', 9).frame);
+      await unit.write(minutePacket('MN-A', 9, { pw: 'wrong' }).frame);
+      const good = minutePacket('MN-A', 10);
+      await unit.write(good.frame);
+      await unit.waitForAcks(1);
+      await sleep(200);
+      expect(unit.ackedQns()).toEqual([good.qn]);
+      expect(await count('measurement', sql`mn = 'MN-UNKNOWN'`)).toBe(0);
+      expect(await count('measurement', sql`mn = 'MN-A' and data_time = '2026-11-24T02:09:00Z'`)).toBe(0);
+      const q = await db.db
+        .selectFrom('hj212_quarantine')
+        .select(['mn', 'reason'])
+        .orderBy('mn', 'desc')
+        .execute();
+      expect(q).toEqual([
+        { mn: 'MN-UNKNOWN', reason: 'unknown-mn' },
+        { mn: 'MN-A', reason: 'wrong-password' },
+      ]);
+      unit.close();
+    });
+
+    it('reassembles a split packet whose parts arrive out of order, acknowledging each part', async () => {
+      const unit = await TestDataUnit.connect(gateway.port);
+      const parts = buildDataPackets(
+        {
+          st: '31',
+          cn: '2051',
+          mn: 'MN-B',
+          pw: '123456',
+          qn: '20261124110000001',
+          flag: 5,
+          dataTime: '20261124110000',
+          factors: FACTORS,
+        },
+        { maxSegmentBytes: 260 },
+      );
+      expect(parts.length).toBeGreaterThanOrEqual(3);
+      for (const part of [...parts].reverse()) await unit.write(encodeFrame(part));
+      await unit.waitForAcks(parts.length);
+      await sleep(100);
+      expect(await count('measurement', sql`mn = 'MN-B' and data_time = '2026-11-24T03:00:00Z'`)).toBe(8);
+      expect(await count('hj212_packet', sql`mn = 'MN-B' and outcome = 'partial'`)).toBe(parts.length - 1);
+      unit.close();
+    });
+
+    it('lets several MNs share one connection and decodes a Modbus-CRC device with its registered mode', async () => {
+      const unit = await TestDataUnit.connect(gateway.port);
+      const a = minutePacket('MN-A', 11);
+      const m = minutePacket('MN-MODBUS', 11, { crc: 'modbus-le' });
+      await unit.write(a.frame + m.frame);
+      const acks = await unit.waitForAcks(2);
+      expect(acks.sort()).toEqual([a.qn, m.qn].sort());
+      expect(await count('measurement', sql`mn = 'MN-MODBUS'`)).toBe(8);
+      expect(gateway.connectionOf('MN-MODBUS')).not.toBeNull();
+      unit.close();
+    });
+  });
+}

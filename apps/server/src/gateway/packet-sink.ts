@@ -1,0 +1,250 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { sql } from 'kysely';
+import copyStreams from 'pg-copy-streams';
+import type { DbHandle } from '../db/create-db.js';
+import { dedupeRows, type MeasurementRow } from './measurement-rows.js';
+import { MeasurementPartitions } from './partitions.js';
+
+export type PacketOutcome = 'stored' | 'partial' | 'quarantined' | 'rejected' | 'reply' | 'ignored';
+export type QuarantineReason = 'unknown-mn' | 'wrong-password' | 'disabled';
+
+/** Everything one received frame leaves in the database. */
+export interface SinkItem {
+  receivedAtMs: number;
+  connectionId: string;
+  remote: string;
+  raw: string;
+  mn: string | null;
+  cn: string | null;
+  qn: string | null;
+  dataTimeMs: number | null;
+  outcome: PacketOutcome;
+  errorCode: string | null;
+  quarantine: QuarantineReason | null;
+  rows: MeasurementRow[];
+}
+
+export interface PacketSink {
+  /** Writes the items in one transaction; resolves only after commit. */
+  write(items: readonly SinkItem[]): Promise<void>;
+}
+
+const MEASUREMENT_COLUMNS = [
+  'mn',
+  'cn',
+  'data_time',
+  'factor',
+  'rtd',
+  'avg',
+  'min',
+  'max',
+  'cou',
+  'zs_rtd',
+  'zs_avg',
+  'zs_min',
+  'zs_max',
+  'flag',
+  'extra',
+  'packet_id',
+  'received_at',
+] as const;
+
+const UPSERT_SET = MEASUREMENT_COLUMNS.filter((c) => !['mn', 'cn', 'factor', 'data_time'].includes(c))
+  .map((c) => `${c} = excluded.${c}`)
+  .join(', ');
+
+interface Staged {
+  row: MeasurementRow;
+  packetId: string;
+  receivedAtMs: number;
+}
+
+function measurementValues(s: Staged): unknown[] {
+  const r = s.row;
+  return [
+    r.mn,
+    r.cn,
+    new Date(r.dataTimeMs).toISOString(),
+    r.factor,
+    r.rtd,
+    r.avg,
+    r.min,
+    r.max,
+    r.cou,
+    r.zsRtd,
+    r.zsAvg,
+    r.zsMin,
+    r.zsMax,
+    r.flag,
+    r.extra === null ? null : JSON.stringify(r.extra),
+    s.packetId,
+    new Date(s.receivedAtMs).toISOString(),
+  ];
+}
+
+/** COPY text format: tab-separated, `\N` for null, backslash escapes. */
+function copyLine(values: unknown[]): string {
+  return `${values
+    .map((v) =>
+      v === null || v === undefined
+        ? '\\N'
+        : String(v).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r'),
+    )
+    .join('\t')}\n`;
+}
+
+function packetValues(item: SinkItem, id: string): unknown[] {
+  return [
+    id,
+    new Date(item.receivedAtMs).toISOString(),
+    item.connectionId,
+    item.remote,
+    item.mn,
+    item.cn,
+    item.qn,
+    item.dataTimeMs === null ? null : new Date(item.dataTimeMs).toISOString(),
+    item.outcome,
+    item.errorCode,
+    item.raw,
+  ];
+}
+
+const PACKET_INSERT_HEAD =
+  'insert into hj212_packet (id, received_at, connection_id, remote, mn, cn, qn, data_time, outcome, error_code, raw) values ';
+
+function placeholders(rows: number, cols: number, offset = 0): string {
+  const out: string[] = [];
+  for (let r = 0; r < rows; r++) {
+    const cells: string[] = [];
+    for (let c = 0; c < cols; c++) cells.push(`$${offset + r * cols + c + 1}`);
+    out.push(`(${cells.join(',')})`);
+  }
+  return out.join(',');
+}
+
+/** Splits the batch into packet rows, quarantine rows and de-duplicated measurement rows. */
+function plan(items: readonly SinkItem[], ids: readonly string[]) {
+  const staged: Staged[] = [];
+  const quarantine: unknown[][] = [];
+  items.forEach((item, i) => {
+    const id = ids[i]!;
+    for (const row of item.rows) staged.push({ row, packetId: id, receivedAtMs: item.receivedAtMs });
+    if (item.quarantine) {
+      quarantine.push([id, new Date(item.receivedAtMs).toISOString(), item.mn, item.quarantine, item.raw]);
+    }
+  });
+  return { staged: dedupeRows(staged), quarantine };
+}
+
+/** The sink for PostgreSQL: packets by multi-row insert, measurements by COPY into a stage, then upsert. */
+function postgresSink(handle: DbHandle, partitions: MeasurementPartitions): PacketSink {
+  const pool = handle.pool!;
+  return {
+    async write(items) {
+      if (items.length === 0) return;
+      // Partitions first, on their own connection: DDL must not wait inside the data transaction.
+      const rowsMs: number[] = [];
+      for (const item of items) for (const r of item.rows) rowsMs.push(r.dataTimeMs);
+      await partitions.ensureFor(rowsMs);
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        const idRes = await client.query<{ id: string }>(
+          "select nextval('hj212_packet_id_seq')::text as id from generate_series(1, $1)",
+          [items.length],
+        );
+        const ids = idRes.rows.map((r) => r.id);
+        const { staged, quarantine } = plan(items, ids);
+        for (let i = 0; i < items.length; i += 1000) {
+          const chunk = items.slice(i, i + 1000);
+          await client.query(
+            PACKET_INSERT_HEAD + placeholders(chunk.length, 11),
+            chunk.flatMap((item, k) => packetValues(item, ids[i + k]!)),
+          );
+        }
+        if (quarantine.length > 0) {
+          await client.query(
+            `insert into hj212_quarantine (packet_id, received_at, mn, reason, raw) values ${placeholders(quarantine.length, 5)}`,
+            quarantine.flat(),
+          );
+        }
+        if (staged.length > 0) {
+          await client.query(
+            'create temp table if not exists measurement_stage (like measurement) on commit delete rows',
+          );
+          const copy = client.query(
+            copyStreams.from(`copy measurement_stage (${MEASUREMENT_COLUMNS.join(',')}) from stdin`),
+          );
+          await pipeline(Readable.from(staged.map((s) => copyLine(measurementValues(s)))), copy);
+          await client.query(
+            `insert into measurement (${MEASUREMENT_COLUMNS.join(',')}) select ${MEASUREMENT_COLUMNS.join(',')} from measurement_stage on conflict (mn, cn, factor, data_time) do update set ${UPSERT_SET}`,
+          );
+        }
+        await client.query('commit');
+      } catch (err) {
+        await client.query('rollback').catch(() => {});
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+  };
+}
+
+/** The sink for embedded PGlite: one transaction of multi-row inserts and upserts. */
+function pgliteSink(handle: DbHandle, partitions: MeasurementPartitions): PacketSink {
+  const pg = handle.pglite!;
+  return {
+    async write(items) {
+      if (items.length === 0) return;
+      const rowsMs: number[] = [];
+      for (const item of items) for (const r of item.rows) rowsMs.push(r.dataTimeMs);
+      await partitions.ensureFor(rowsMs);
+      await pg.transaction(async (tx) => {
+        const idRes = await tx.query<{ id: string }>(
+          "select nextval('hj212_packet_id_seq')::text as id from generate_series(1, $1)",
+          [items.length],
+        );
+        const ids = idRes.rows.map((r) => r.id);
+        const { staged, quarantine } = plan(items, ids);
+        for (let i = 0; i < items.length; i += 1000) {
+          const chunk = items.slice(i, i + 1000);
+          await tx.query(
+            PACKET_INSERT_HEAD + placeholders(chunk.length, 11),
+            chunk.flatMap((item, k) => packetValues(item, ids[i + k]!)),
+          );
+        }
+        if (quarantine.length > 0) {
+          await tx.query(
+            `insert into hj212_quarantine (packet_id, received_at, mn, reason, raw) values ${placeholders(quarantine.length, 5)}`,
+            quarantine.flat(),
+          );
+        }
+        const cols = MEASUREMENT_COLUMNS.length;
+        for (let i = 0; i < staged.length; i += 2000) {
+          const chunk = staged.slice(i, i + 2000);
+          await tx.query(
+            `insert into measurement (${MEASUREMENT_COLUMNS.join(',')}) values ${placeholders(chunk.length, cols)} on conflict (mn, cn, factor, data_time) do update set ${UPSERT_SET}`,
+            chunk.flatMap(measurementValues),
+          );
+        }
+      });
+    },
+  };
+}
+
+/** The sink for the configured database. */
+export function createPacketSink(handle: DbHandle): PacketSink {
+  const partitions = new MeasurementPartitions(handle.db);
+  return handle.kind === 'postgres' ? postgresSink(handle, partitions) : pgliteSink(handle, partitions);
+}
+
+/** Number of measurement rows stored (tests and status). */
+export async function countMeasurements(handle: DbHandle, mn?: string): Promise<number> {
+  const q = mn
+    ? sql<{ n: string }>`select count(*)::text as n from measurement where mn = ${mn}`
+    : sql<{ n: string }>`select count(*)::text as n from measurement`;
+  const res = await q.execute(handle.db);
+  return Number(res.rows[0]?.n ?? 0);
+}

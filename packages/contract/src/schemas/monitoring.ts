@@ -1,0 +1,112 @@
+import { type Static, Type } from 'typebox';
+
+export const CrcMode = Type.Union([
+  Type.Literal('hj212'),
+  Type.Literal('modbus-le'),
+  Type.Literal('modbus-be'),
+  Type.Literal('none'),
+]);
+
+export const Device = Type.Object(
+  {
+    mn: Type.String({ description: 'HJ 212 MN (设备唯一标识)' }),
+    name: Type.String(),
+    st: Type.String({ description: 'HJ 212 system code, e.g. 31 废气, 32 地表水' }),
+    enterpriseId: Type.Union([Type.String(), Type.Null()]),
+    enterpriseName: Type.Union([Type.String(), Type.Null()]),
+    crcMode: CrcMode,
+    disabled: Type.Boolean(),
+    isDemo: Type.Boolean(),
+    version: Type.Integer(),
+    createdAt: Type.String(),
+    updatedAt: Type.String(),
+  },
+  { $id: 'Device' },
+);
+export type Device = Static<typeof Device>;
+
+export const DeviceCreate = Type.Object(
+  {
+    mn: Type.String({ minLength: 1, maxLength: 64, pattern: '^[0-9A-Za-z_-]+$' }),
+    password: Type.String({ minLength: 1, maxLength: 64, description: 'HJ 212 PW the device sends' }),
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    st: Type.String({ pattern: '^[0-9]{2}$' }),
+    enterpriseId: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()])),
+    crcMode: Type.Optional(CrcMode),
+  },
+  { $id: 'DeviceCreate', additionalProperties: false },
+);
+export type DeviceCreate = Static<typeof DeviceCreate>;
+
+export const DeviceUpdate = Type.Object(
+  {
+    password: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    st: Type.Optional(Type.String({ pattern: '^[0-9]{2}$' })),
+    enterpriseId: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()])),
+    crcMode: Type.Optional(CrcMode),
+    disabled: Type.Optional(Type.Boolean()),
+  },
+  { $id: 'DeviceUpdate', additionalProperties: false },
+);
+export type DeviceUpdate = Static<typeof DeviceUpdate>;
+
+export const DeviceList = Type.Object({ items: Type.Array(Device) }, { $id: 'DeviceList' });
+export type DeviceList = Static<typeof DeviceList>;
+
+export const MeasurementQuery = Type.Object(
+  {
+    cn: Type.Optional(Type.String({ pattern: '^[0-9]{4}$', default: '2051' })),
+    from: Type.String({ format: 'date-time' }),
+    to: Type.String({ format: 'date-time' }),
+  },
+  { $id: 'MeasurementQuery' },
+);
+export type MeasurementQuery = Static<typeof MeasurementQuery>;
+
+const FactorValue = Type.Object({
+  rtd: Type.Optional(Type.Union([Type.Number(), Type.Null()])),
+  avg: Type.Optional(Type.Union([Type.Number(), Type.Null()])),
+  min: Type.Optional(Type.Union([Type.Number(), Type.Null()])),
+  max: Type.Optional(Type.Union([Type.Number(), Type.Null()])),
+  cou: Type.Optional(Type.Union([Type.Number(), Type.Null()])),
+  zsRtd: Type.Optional(Type.Union([Type.Number(), Type.Null()])),
+  zsAvg: Type.Optional(Type.Union([Type.Number(), Type.Null()])),
+  flag: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+});
+
+export const MeasurementList = Type.Object(
+  {
+    items: Type.Array(
+      Type.Object({
+        dataTime: Type.String({
+          description: 'Asia/Shanghai local time with offset, e.g. 2026-11-24T10:00:00+08:00',
+        }),
+        values: Type.Record(Type.String(), FactorValue),
+      }),
+    ),
+  },
+  { $id: 'MeasurementList' },
+);
+export type MeasurementList = Static<typeof MeasurementList>;
+
+export const DeviceStatus = Type.Object(
+  {
+    mn: Type.String(),
+    online: Type.Boolean(),
+    connection: Type.Union([
+      Type.Object({ id: Type.String(), remote: Type.String(), since: Type.String() }),
+      Type.Null(),
+    ]),
+    lastPacketAt: Type.Union([Type.String(), Type.Null()]),
+    packets: Type.Object({
+      stored: Type.Integer(),
+      rejected: Type.Integer(),
+      quarantined: Type.Integer(),
+      other: Type.Integer(),
+    }),
+    measurements: Type.Integer(),
+  },
+  { $id: 'DeviceStatus' },
+);
+export type DeviceStatus = Static<typeof DeviceStatus>;
