@@ -1,0 +1,26 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { BrowserRouter } from 'react-router-dom';
+import { AuthProvider } from './auth/auth-provider';
+import { AppRoutes } from './app-routes';
+
+dayjs.locale('zh-cn');
+
+/** Theme: a calm environmental green; everything else is Ant Design's default. */
+const theme = { token: { colorPrimary: '#17795e', borderRadius: 6 } };
+
+export function App() {
+  return (
+    <ConfigProvider locale={zhCN} theme={theme}>
+      <AntApp>
+        <BrowserRouter>
+          <AuthProvider>
+            <AppRoutes />
+          </AuthProvider>
+        </BrowserRouter>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
