@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerCalc } from './commands/calc.js';
+import { registerHj212 } from './commands/hj212.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerServe } from './commands/serve.js';
 
@@ -11,6 +12,7 @@ program
 registerServe(program);
 registerMigrate(program);
 registerCalc(program);
+registerHj212(program);
 
 try {
   await program.parseAsync(process.argv);

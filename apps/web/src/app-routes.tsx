@@ -8,7 +8,9 @@ import { RequireAuth } from './auth/require-auth';
 // Every page is its own chunk so that the login route stays small.
 const LoginPage = lazy(() => import('./pages/login-page').then((m) => ({ default: m.LoginPage })));
 const AppLayout = lazy(() => import('./layout/app-layout').then((m) => ({ default: m.AppLayout })));
-const PlaceholderPage = lazy(() => import('./pages/placeholder-page').then((m) => ({ default: m.PlaceholderPage })));
+const PlaceholderPage = lazy(() =>
+  import('./pages/placeholder-page').then((m) => ({ default: m.PlaceholderPage })),
+);
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 const EnterpriseListPage = lazy(() =>
   import('./pages/enterprises/enterprise-list-page').then((m) => ({ default: m.EnterpriseListPage })),
@@ -16,7 +18,9 @@ const EnterpriseListPage = lazy(() =>
 const EnterpriseDetailPage = lazy(() =>
   import('./pages/enterprises/enterprise-detail-page').then((m) => ({ default: m.EnterpriseDetailPage })),
 );
-const CalculatorPage = lazy(() => import('./pages/calc/calculator-page').then((m) => ({ default: m.CalculatorPage })));
+const CalculatorPage = lazy(() =>
+  import('./pages/calc/calculator-page').then((m) => ({ default: m.CalculatorPage })),
+);
 const UsersPage = lazy(() => import('./pages/system/users-page').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('./pages/system/audit-page').then((m) => ({ default: m.AuditPage })));
 

@@ -3,8 +3,8 @@ import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { BrowserRouter } from 'react-router-dom';
-import { AuthProvider } from './auth/auth-provider';
 import { AppRoutes } from './app-routes';
+import { AuthProvider } from './auth/auth-provider';
 
 dayjs.locale('zh-cn');
 

@@ -36,9 +36,27 @@ describe('ecep serve killed with SIGKILL mid-stream', () => {
     const [httpPort, hjPort] = [await freePort(), await freePort()];
     const server = spawn(
       process.execPath,
-      ['--conditions=source', '--import', 'tsx', MAIN, 'serve', '--data-dir', dataDir, '--http-port', String(httpPort),
-        '--hj212-port', String(hjPort), '--host', '127.0.0.1', '--log-level', 'warn'],
-      { env: { ...process.env, ECEP_ADMIN_PASSWORD: 'kill-test-password', DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'] },
+      [
+        '--conditions=source',
+        '--import',
+        'tsx',
+        MAIN,
+        'serve',
+        '--data-dir',
+        dataDir,
+        '--http-port',
+        String(httpPort),
+        '--hj212-port',
+        String(hjPort),
+        '--host',
+        '127.0.0.1',
+        '--log-level',
+        'warn',
+      ],
+      {
+        env: { ...process.env, ECEP_ADMIN_PASSWORD: 'kill-test-password', DATABASE_URL: '' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
     );
     let output = '';
     server.stdout.on('data', (c) => (output += c));
@@ -86,7 +104,13 @@ describe('ecep serve killed with SIGKILL mid-stream', () => {
         socket.write(
           encodeFrame(
             buildDataPacket({
-              st: '31', cn: '2051', mn: 'KILL-TEST-1', pw: '123456', qn, flag: 5, dataTime: dataTimeMs,
+              st: '31',
+              cn: '2051',
+              mn: 'KILL-TEST-1',
+              pw: '123456',
+              qn,
+              flag: 5,
+              dataTime: dataTimeMs,
               factors: { a21026: { avg: sent, min: 0, max: sent, flag: 'N' }, a21002: { avg: 1, flag: 'N' } },
             }),
           ),

@@ -53,11 +53,24 @@ async function run(flags: ServerFlags, demo: boolean): Promise<void> {
     for (const u of seeded.users)
       lines.push(`    ${u.username.padEnd(11)} / ${u.password}  — ${u.role}, ${u.scope}`);
   }
+  lines.push(`  HJ 212 网关 / gateway: tcp port ${server.gateway.port}`);
   if (!config.webDir) lines.push('  (web UI not built: run `npm run build`)');
+  let stopSimulation: (() => void) | null = null;
+  if (seeded && seeded.devices.length > 0) {
+    const { startLiveSimulation } = await import('../simulator/live-simulation.js');
+    stopSimulation = await startLiveSimulation(seeded.devices, {
+      host: '127.0.0.1',
+      port: server.gateway.port,
+    });
+    lines.push(
+      `  模拟数采仪 / simulated data units: ${seeded.devices.length} 台，每分钟上报 2051（先补传近 6 小时）`,
+    );
+  }
   console.log(lines.join('\n'));
 
   const stop = async (signal: string) => {
     console.log(`\n${signal}: 正在停止 / stopping…`);
+    stopSimulation?.();
     await server.close();
     process.exit(0);
   };

@@ -6,13 +6,18 @@ import { findUserByUsername, insertUser } from '../users/user.repository.js';
 import { buildDemoEnterprises, SHANXI_CITIES } from './demo-enterprises.js';
 
 /** Bump when the demo data set changes shape, so an older demo database is topped up. */
-const DEMO_VERSION = 1;
+const DEMO_VERSION = 2;
+/** Simulated HJ 212 data units of demo pollution sources; `ecep demo` drives them. */
+export const DEMO_DEVICE_COUNT = 24;
+export const DEMO_DEVICE_PASSWORD = '123456';
+export const demoDeviceMn = (i: number) => `DEMO14${String(i).padStart(18, '0')}`;
 export const DEMO_PASSWORD = 'Demo@2026';
 export const DEMO_ENTERPRISE_COUNT = 220;
 
 export interface DemoSeedResult {
   seeded: boolean;
   enterprises: number;
+  devices: Array<{ mn: string; password: string; st: string }>;
   users: Array<{ username: string; role: string; scope: string; password: string }>;
 }
 
@@ -85,13 +90,47 @@ export async function seedDemo(db: Kysely<Database>): Promise<DemoSeedResult> {
   }
 
   const users = await ensureDemoUsers(db);
+  const devices = await ensureDemoDevices(db);
   const count = await db
     .selectFrom('enterprise')
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .where('is_demo', '=', true)
     .where('deleted_at', 'is', null)
     .executeTakeFirstOrThrow();
-  return { seeded: !already, enterprises: Number(count.n), users };
+  return { seeded: !already, enterprises: Number(count.n), users, devices };
+}
+
+/** One flue-gas or waste-water outlet for each of the first key pollution sources, spread over the cities. */
+async function ensureDemoDevices(db: Kysely<Database>) {
+  const sources = await db
+    .selectFrom('enterprise')
+    .select(['id', 'name', 'industry_code'])
+    .where('is_demo', '=', true)
+    .where('key_pollution_source', '=', true)
+    .where('deleted_at', 'is', null)
+    .orderBy('credit_code')
+    .limit(DEMO_DEVICE_COUNT)
+    .execute();
+  const devices: Array<{ mn: string; password: string; st: string }> = [];
+  for (const [i, ent] of sources.entries()) {
+    const mn = demoDeviceMn(i + 1);
+    // Every fourth outlet is a waste-water outlet (ST 32), the rest flue gas (ST 31).
+    const st = i % 4 === 3 ? '32' : '31';
+    devices.push({ mn, password: DEMO_DEVICE_PASSWORD, st });
+    await db
+      .insertInto('monitoring_device')
+      .values({
+        mn,
+        password: DEMO_DEVICE_PASSWORD,
+        name: `${ent.name.replace(/^山西/, '').slice(0, 16)}${st === '31' ? '废气排放口' : '废水排放口'}`,
+        st,
+        enterprise_id: ent.id,
+        is_demo: true,
+      })
+      .onConflict((oc) => oc.column('mn').doNothing())
+      .execute();
+  }
+  return devices;
 }
 
 async function ensureDemoUsers(db: Kysely<Database>) {
@@ -103,6 +142,12 @@ async function ensureDemoUsers(db: Kysely<Database>) {
     .where('region_code', 'like', '1401%')
     .orderBy('credit_code')
     .executeTakeFirstOrThrow();
+  const county = await db
+    .selectFrom('region')
+    .select('name')
+    .where('code', '=', ent.region_code)
+    .executeTakeFirst();
+  const countyName = `${county?.name ?? ent.region_code}（${ent.region_code}）`;
   const specs = [
     {
       username: 'province',

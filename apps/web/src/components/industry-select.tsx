@@ -24,7 +24,14 @@ export interface IndustrySelectProps {
 }
 
 /** GB/T 4754-2017 国民经济行业分类: sections (门类) with their two-digit divisions (大类). */
-export function IndustrySelect({ value, onChange, divisionsOnly = false, placeholder, style, id }: IndustrySelectProps) {
+export function IndustrySelect({
+  value,
+  onChange,
+  divisionsOnly = false,
+  placeholder,
+  style,
+  id,
+}: IndustrySelectProps) {
   return (
     <TreeSelect
       id={id}

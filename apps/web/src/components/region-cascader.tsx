@@ -43,7 +43,17 @@ export interface RegionCascaderProps {
 }
 
 /** Picks a city or county (GB/T 2260 code), loading each level from `/api/regions` on demand. */
-export function RegionCascader({ rootCode, rootName, value, onChange, placeholder, style, allowClear = true, disabled, id }: RegionCascaderProps) {
+export function RegionCascader({
+  rootCode,
+  rootName,
+  value,
+  onChange,
+  placeholder,
+  style,
+  allowClear = true,
+  disabled,
+  id,
+}: RegionCascaderProps) {
   const [options, setOptions] = useState<Option[]>([]);
   const optionsRef = useRef<Option[]>([]);
   const commit = useCallback((next: Option[]) => {
@@ -102,7 +112,9 @@ export function RegionCascader({ rootCode, rootName, value, onChange, placeholde
       options={options}
       loadData={loadData}
       value={path}
-      onChange={(codes) => onChange?.(codes && codes.length > 0 ? String(codes[codes.length - 1]) : undefined)}
+      onChange={(codes) =>
+        onChange?.(codes && codes.length > 0 ? String(codes[codes.length - 1]) : undefined)
+      }
       changeOnSelect
       allowClear={allowClear}
       disabled={disabled}

@@ -63,7 +63,9 @@ const ALL_KEYS = [
 
 /** The menu key for a location: the longest route key that prefixes the path. */
 export function selectedKeyFor(pathname: string): string | undefined {
-  return ALL_KEYS.filter((k) => pathname === k || pathname.startsWith(`${k}/`)).sort((a, b) => b.length - a.length)[0];
+  return ALL_KEYS.filter((k) => pathname === k || pathname.startsWith(`${k}/`)).sort(
+    (a, b) => b.length - a.length,
+  )[0];
 }
 
 /** The submenu that holds a key, so it starts open. */

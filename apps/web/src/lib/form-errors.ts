@@ -42,7 +42,11 @@ export function formErrorsOf(err: unknown, knownFields: readonly string[]): Form
       const message = typeof d.message === 'string' ? validationMessageZh(d.message) : err.message;
       if (!add(field, message)) unplaced = true;
     }
-  } else if (details && typeof details === 'object' && typeof (details as { field?: unknown }).field === 'string') {
+  } else if (
+    details &&
+    typeof details === 'object' &&
+    typeof (details as { field?: unknown }).field === 'string'
+  ) {
     const field = (details as { field: string }).field;
     if (!add(field, stripFieldPrefix(err.message, field))) unplaced = true;
   } else {

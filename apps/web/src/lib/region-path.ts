@@ -23,7 +23,12 @@ export function regionPathFrom(root: string | null, code: string): string[] {
 }
 
 /** `太原市 / 小店区`, or just the name when the region is the city itself. */
-export function regionLabel(e: { regionCode: string; regionName: string; cityCode: string | null; cityName: string | null }): string {
+export function regionLabel(e: {
+  regionCode: string;
+  regionName: string;
+  cityCode: string | null;
+  cityName: string | null;
+}): string {
   if (e.cityName && e.cityCode && e.cityCode !== e.regionCode) return `${e.cityName} / ${e.regionName}`;
   return e.regionName;
 }

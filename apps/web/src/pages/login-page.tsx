@@ -63,9 +63,20 @@ export function LoginPage() {
           )}
         </div>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-        <Form<LoginForm> layout="vertical" size="large" onFinish={onFinish} autoComplete="on" requiredMark={false}>
+        <Form<LoginForm>
+          layout="vertical"
+          size="large"
+          onFinish={onFinish}
+          autoComplete="on"
+          requiredMark={false}
+        >
           <Form.Item name="username" label="用户名" rules={[{ required: true, message: '请输入用户名' }]}>
-            <Input prefix={<UserOutlined />} placeholder="用户名" autoComplete="username" data-testid="login-username" />
+            <Input
+              prefix={<UserOutlined />}
+              placeholder="用户名"
+              autoComplete="username"
+              data-testid="login-username"
+            />
           </Form.Item>
           <Form.Item name="password" label="密码" rules={[{ required: true, message: '请输入密码' }]}>
             <Input.Password
@@ -80,7 +91,10 @@ export function LoginPage() {
           </Button>
         </Form>
         {system && (
-          <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, textAlign: 'center', fontSize: 12 }}>
+          <Typography.Paragraph
+            type="secondary"
+            style={{ marginTop: 16, marginBottom: 0, textAlign: 'center', fontSize: 12 }}
+          >
             {system.name} · v{system.version}
           </Typography.Paragraph>
         )}

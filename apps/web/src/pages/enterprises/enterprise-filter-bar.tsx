@@ -1,10 +1,10 @@
+import { Button, Input, Space, Switch } from 'antd';
+import { useEffect, useState } from 'react';
 import { useMe } from '../../auth/auth-context';
 import { IndustrySelect } from '../../components/industry-select';
 import { RegionCascader } from '../../components/region-cascader';
 import { regionLevelOf } from '../../lib/region-path';
 import type { EnterpriseFilters } from './use-enterprise-query';
-import { Button, Input, Space, Switch } from 'antd';
-import { useEffect, useState } from 'react';
 
 export interface EnterpriseFilterBarProps {
   filters: EnterpriseFilters;
@@ -17,7 +17,8 @@ export function EnterpriseFilterBar({ filters, onChange, onReset }: EnterpriseFi
   const [q, setQ] = useState(filters.q);
   useEffect(() => setQ(filters.q), [filters.q]);
   // A county admin or an enterprise user has exactly one region: nothing to filter.
-  const showRegion = me.role !== 'enterprise_user' && (!me.regionCode || regionLevelOf(me.regionCode) !== 'county');
+  const showRegion =
+    me.role !== 'enterprise_user' && (!me.regionCode || regionLevelOf(me.regionCode) !== 'county');
 
   return (
     <Space wrap size={[12, 12]} style={{ marginBottom: 16 }}>

@@ -1,4 +1,10 @@
-import { ApiError, type Enterprise, type EnterpriseCreate, type EnterpriseUpdate, validateUscc } from '@ecep/contract';
+import {
+  ApiError,
+  type Enterprise,
+  type EnterpriseCreate,
+  type EnterpriseUpdate,
+  validateUscc,
+} from '@ecep/contract';
 import { Alert, App, Button, Col, Form, Input, InputNumber, Modal, Row, Switch } from 'antd';
 import { useEffect, useState } from 'react';
 import { call } from '../../api';
@@ -62,7 +68,13 @@ export interface EnterpriseFormModalProps {
   onReload?: () => void;
 }
 
-export function EnterpriseFormModal({ open, enterprise, onClose, onSaved, onReload }: EnterpriseFormModalProps) {
+export function EnterpriseFormModal({
+  open,
+  enterprise,
+  onClose,
+  onSaved,
+  onReload,
+}: EnterpriseFormModalProps) {
   const me = useMe();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -143,7 +155,11 @@ export function EnterpriseFormModal({ open, enterprise, onClose, onSaved, onRelo
       )}
       {general && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={general} />}
       <Form<Values> form={form} layout="vertical" onFinish={onFinish} requiredMark>
-        <Form.Item name="name" label="企业名称" rules={[{ required: true, min: 2, max: 200, message: '请输入企业名称（2–200 字）' }]}>
+        <Form.Item
+          name="name"
+          label="企业名称"
+          rules={[{ required: true, min: 2, max: 200, message: '请输入企业名称（2–200 字）' }]}
+        >
           <Input maxLength={200} placeholder="与营业执照一致" />
         </Form.Item>
         <Form.Item
@@ -166,19 +182,31 @@ export function EnterpriseFormModal({ open, enterprise, onClose, onSaved, onRelo
         </Form.Item>
         <Row gutter={16}>
           <Col span={12}>
-            <Form.Item name="regionCode" label="所在地区（市 / 县区）" rules={[{ required: true, message: '请选择所在地区' }]}>
+            <Form.Item
+              name="regionCode"
+              label="所在地区（市 / 县区）"
+              rules={[{ required: true, message: '请选择所在地区' }]}
+            >
               <RegionCascader rootCode={me.regionCode} rootName={me.regionName} allowClear={false} />
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="industryCode" label="所属行业（GB/T 4754 大类）" rules={[{ required: true, message: '请选择行业大类' }]}>
+            <Form.Item
+              name="industryCode"
+              label="所属行业（GB/T 4754 大类）"
+              rules={[{ required: true, message: '请选择行业大类' }]}
+            >
               <IndustrySelect divisionsOnly placeholder="选择两位数行业大类" />
             </Form.Item>
           </Col>
         </Row>
         <Row gutter={16}>
           <Col span={12}>
-            <Form.Item name="keyEnergyUser" label="重点用能单位（年综合能耗 ≥ 5000 吨标准煤）" valuePropName="checked">
+            <Form.Item
+              name="keyEnergyUser"
+              label="重点用能单位（年综合能耗 ≥ 5000 吨标准煤）"
+              valuePropName="checked"
+            >
               <Switch checkedChildren="是" unCheckedChildren="否" />
             </Form.Item>
           </Col>
@@ -194,12 +222,26 @@ export function EnterpriseFormModal({ open, enterprise, onClose, onSaved, onRelo
         <Row gutter={16}>
           <Col span={12}>
             <Form.Item name="longitude" label="经度（°E，WGS-84）">
-              <InputNumber min={73} max={136} step={0.000001} precision={6} style={{ width: '100%' }} placeholder="73–136" />
+              <InputNumber
+                min={73}
+                max={136}
+                step={0.000001}
+                precision={6}
+                style={{ width: '100%' }}
+                placeholder="73–136"
+              />
             </Form.Item>
           </Col>
           <Col span={12}>
             <Form.Item name="latitude" label="纬度（°N，WGS-84）">
-              <InputNumber min={3} max={54} step={0.000001} precision={6} style={{ width: '100%' }} placeholder="3–54" />
+              <InputNumber
+                min={3}
+                max={54}
+                step={0.000001}
+                precision={6}
+                style={{ width: '100%' }}
+                placeholder="3–54"
+              />
             </Form.Item>
           </Col>
         </Row>

@@ -43,7 +43,15 @@ export interface EnterpriseTableProps {
   onOpen: (e: Enterprise) => void;
 }
 
-export function EnterpriseTable({ items, total, page, pageSize, loading, onPage, onOpen }: EnterpriseTableProps) {
+export function EnterpriseTable({
+  items,
+  total,
+  page,
+  pageSize,
+  loading,
+  onPage,
+  onOpen,
+}: EnterpriseTableProps) {
   return (
     <div data-testid="enterprise-table">
       <Table<Enterprise>
@@ -53,7 +61,9 @@ export function EnterpriseTable({ items, total, page, pageSize, loading, onPage,
         dataSource={items}
         loading={loading}
         rowClassName={() => 'ecep-clickable-row'}
-        onRow={(e) => ({ onClick: () => onOpen(e), 'data-testid': 'enterprise-row' }) as React.HTMLAttributes<HTMLElement>}
+        onRow={(e) =>
+          ({ onClick: () => onOpen(e), 'data-testid': 'enterprise-row' }) as React.HTMLAttributes<HTMLElement>
+        }
         pagination={{
           current: page,
           pageSize,

@@ -1,0 +1,161 @@
+import net from 'node:net';
+import {
+  buildDataPacket,
+  type CrcMode,
+  createStackSimulator,
+  decodeStream,
+  encodeFrame,
+  formatQn,
+  type StackKind,
+} from '@ecep/hj212';
+
+export interface SimulatedDeviceOptions {
+  host: string;
+  port: number;
+  mn: string;
+  password: string;
+  st: string;
+  kind: StackKind;
+  seed: number;
+  /** CNs to upload, each on its own cadence of data time: 2011 1 min, 2051 1 min, 2061 1 h, 2031 1 day. */
+  cns: readonly string[];
+  crcMode?: CrcMode;
+  /** Resend a packet not acknowledged within this long (ms), like a real data unit. */
+  ackTimeoutMs: number;
+  maxResends: number;
+}
+
+export interface DeviceCounters {
+  sent: number;
+  acked: number;
+  resent: number;
+  gaveUp: number;
+  latenciesMs: number[];
+}
+
+const CN_STEP_MS: Record<string, number> = {
+  '2011': 60_000,
+  '2051': 60_000,
+  '2061': 3_600_000,
+  '2031': 86_400_000,
+};
+
+interface Outstanding {
+  frame: string;
+  firstSentAt: number;
+  lastSentAt: number;
+  resends: number;
+}
+
+/**
+ * One data unit: its own TCP connection, packets with Flag A (ack wanted), resends of packets not
+ * acknowledged in time, and reconnection when the connection drops.
+ */
+export class SimulatedDevice {
+  readonly counters: DeviceCounters = { sent: 0, acked: 0, resent: 0, gaveUp: 0, latenciesMs: [] };
+  private socket: net.Socket | null = null;
+  private readonly outstanding = new Map<string, Outstanding>();
+  private readonly sim;
+  private readonly nextDataTime = new Map<string, number>();
+  private qnSeq = 0;
+  private buffer: Buffer = Buffer.alloc(0);
+  private stopped = false;
+
+  constructor(
+    private readonly o: SimulatedDeviceOptions,
+    startDataTimeMs: number,
+  ) {
+    this.sim = createStackSimulator({ kind: o.kind, seed: o.seed, intervalMinutes: 1 });
+    for (const cn of o.cns) this.nextDataTime.set(cn, startDataTimeMs);
+  }
+
+  async connect(): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      const socket = net.connect(this.o.port, this.o.host, () => resolve());
+      socket.setNoDelay(true);
+      socket.once('error', reject);
+      socket.on('data', (chunk: Buffer) => this.onData(chunk));
+      socket.on('close', () => {
+        this.socket = null;
+        if (!this.stopped) setTimeout(() => void this.connect().catch(() => {}), 1000);
+      });
+      socket.on('error', () => {});
+      this.socket = socket;
+    });
+  }
+
+  private onData(chunk: Buffer): void {
+    this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+    const end = this.buffer.lastIndexOf('\r\n');
+    if (end < 0) return;
+    const now = Date.now();
+    for (const r of decodeStream(this.buffer.subarray(0, end + 2), { crcMode: this.o.crcMode ?? 'hj212' })) {
+      if (!r.ok || r.packet.cn !== '9014' || !r.packet.qn) continue;
+      const out = this.outstanding.get(r.packet.qn);
+      if (!out) continue;
+      this.outstanding.delete(r.packet.qn);
+      this.counters.acked++;
+      this.counters.latenciesMs.push(now - out.lastSentAt);
+    }
+    this.buffer = this.buffer.subarray(end + 2);
+  }
+
+  /** Sends the next packet of `cn` (its data time advances one step per packet). */
+  sendNext(cn: string): void {
+    const socket = this.socket;
+    if (!socket || socket.destroyed) return;
+    const dataTimeMs = this.nextDataTime.get(cn) ?? Date.now();
+    this.nextDataTime.set(cn, dataTimeMs + (CN_STEP_MS[cn] ?? 60_000));
+    const now = Date.now();
+    const qn = formatQn(now).slice(0, 14) + String(this.qnSeq++ % 1000).padStart(3, '0');
+    const factors = cn === '2011' ? this.sim.realtime(dataTimeMs).factors : this.sim.next(dataTimeMs).factors;
+    const frame = encodeFrame(
+      buildDataPacket({
+        st: this.o.st,
+        cn,
+        mn: this.o.mn,
+        pw: this.o.password,
+        qn,
+        flag: 5,
+        dataTime: dataTimeMs,
+        factors,
+      }),
+      this.o.crcMode ?? 'hj212',
+    );
+    this.outstanding.set(qn, { frame, firstSentAt: now, lastSentAt: now, resends: 0 });
+    socket.write(frame);
+    this.counters.sent++;
+  }
+
+  /** Resends what waited too long for its ack; gives up after `maxResends`. */
+  resendOverdue(): void {
+    const now = Date.now();
+    for (const [qn, out] of this.outstanding) {
+      if (now - out.lastSentAt < this.o.ackTimeoutMs) continue;
+      if (out.resends >= this.o.maxResends) {
+        this.outstanding.delete(qn);
+        this.counters.gaveUp++;
+        continue;
+      }
+      if (!this.socket || this.socket.destroyed) continue;
+      out.resends++;
+      out.lastSentAt = now;
+      this.socket.write(out.frame);
+      this.counters.resent++;
+    }
+  }
+
+  /** Data time of the next packet of `cn`. */
+  nextDataTimeOf(cn: string): number {
+    return this.nextDataTime.get(cn) ?? Number.POSITIVE_INFINITY;
+  }
+
+  get pending(): number {
+    return this.outstanding.size;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.socket?.destroy();
+  }
+}
