@@ -83,15 +83,35 @@ function measurementValues(s: Staged): unknown[] {
   ];
 }
 
-/** COPY text format: tab-separated, `\N` for null, backslash escapes. */
+const NEEDS_ESCAPE = /[\\\t\n\r]/;
+
+/** One COPY text-format field: `\N` for null, backslash escapes only where needed (the hot path). */
+function copyField(v: unknown): string {
+  if (v === null || v === undefined) return '\\N';
+  if (typeof v === 'number') return String(v);
+  const s = String(v);
+  if (!NEEDS_ESCAPE.test(s)) return s;
+  return s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+}
+
+/** COPY text format: tab-separated fields, one row a line. */
 function copyLine(values: unknown[]): string {
-  return `${values
-    .map((v) =>
-      v === null || v === undefined
-        ? '\\N'
-        : String(v).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r'),
-    )
-    .join('\t')}\n`;
+  let line = copyField(values[0]);
+  for (let i = 1; i < values.length; i++) line += `\t${copyField(values[i])}`;
+  return `${line}\n`;
+}
+
+/** Rows joined into chunks of a few hundred KB, so the COPY stream is not fed line by line. */
+function* copyChunks(staged: readonly Staged[]): Generator<string> {
+  let chunk = '';
+  for (const s of staged) {
+    chunk += copyLine(measurementValues(s));
+    if (chunk.length > 256 * 1024) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk) yield chunk;
 }
 
 function packetValues(item: SinkItem, id: string): unknown[] {
@@ -176,7 +196,7 @@ function postgresSink(handle: DbHandle, partitions: MeasurementPartitions): Pack
           const copy = client.query(
             copyStreams.from(`copy measurement_stage (${MEASUREMENT_COLUMNS.join(',')}) from stdin`),
           );
-          await pipeline(Readable.from(staged.map((s) => copyLine(measurementValues(s)))), copy);
+          await pipeline(Readable.from(copyChunks(staged)), copy);
           await client.query(
             `insert into measurement (${MEASUREMENT_COLUMNS.join(',')}) select ${MEASUREMENT_COLUMNS.join(',')} from measurement_stage on conflict (mn, cn, factor, data_time) do update set ${UPSERT_SET}`,
           );

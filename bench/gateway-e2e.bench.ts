@@ -1,0 +1,201 @@
+/**
+ * End-to-end HJ 212 gateway benchmark: simulated data units (a child process, one TCP connection each,
+ * Flag A, waiting for 9014) against the gateway running in this process, on PGlite and on PostgreSQL.
+ * Reports sustained acknowledged packets/s, p50/p99 ack latency, gateway memory per connection, and the
+ * ratio to a raw COPY of the same number of rows into the same database (the storage ceiling).
+ *
+ *   npx tsx --conditions=source bench/gateway-e2e.bench.ts [connections=1000,10000] [seconds=20] [backends=pglite,postgres]
+ *
+ * PostgreSQL is used when DATABASE_URL is set.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import copyStreams from 'pg-copy-streams';
+import { simulatedMn } from '../apps/cli/src/simulator/run-simulation.js';
+import { DeviceDirectory } from '../apps/server/src/devices/device-directory.js';
+import { startHj212Gateway } from '../apps/server/src/gateway/hj212-server.js';
+import { createDb, type DbHandle, migrateToLatest } from '../apps/server/src/index.js';
+
+const CLI = fileURLToPath(new URL('../apps/cli/src/main.ts', import.meta.url));
+const [connArg = '1000,10000', secondsArg = '20', backendArg = 'pglite,postgres'] = process.argv.slice(2);
+const connectionCounts = connArg.split(',').map(Number);
+const seconds = Number(secondsArg);
+const backends = backendArg.split(',').filter((b) => b !== 'postgres' || process.env.DATABASE_URL);
+
+async function openBackend(kind: string): Promise<{ handle: DbHandle; drop(): Promise<void>; url?: string }> {
+  if (kind === 'pglite') {
+    const handle = await createDb({ databaseUrl: null, dataDir: 'memory://' });
+    await migrateToLatest(handle.db);
+    return { handle, drop: async () => handle.close() };
+  }
+  const base = process.env.DATABASE_URL!;
+  const name = `ecep_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const u = new URL(base);
+  u.pathname = `/${name}`;
+  const handle = await createDb({ databaseUrl: u.toString(), dataDir: 'memory://' });
+  await migrateToLatest(handle.db);
+  return {
+    handle,
+    url: u.toString(),
+    drop: async () => {
+      await handle.close();
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+function simulate(
+  port: number,
+  devices: number,
+  rate: number,
+): Promise<Record<string, number & { p50?: number }>> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [
+        '--conditions=source',
+        '--import',
+        'tsx',
+        CLI,
+        'hj212',
+        'simulate',
+        '--port',
+        String(port),
+        '--devices',
+        String(devices),
+        '--rate',
+        String(rate),
+        '--duration',
+        String(seconds),
+        '--mn-prefix',
+        'BENCH',
+        '--ack-timeout',
+        '30000',
+        '--start',
+        '2026-01-01T00:00:00Z',
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let out = '';
+    child.stdout.on('data', (c) => (out += c));
+    child.on('error', reject);
+    child.on('close', () => {
+      try {
+        resolve(JSON.parse(out.trim().split('\n').pop() ?? '{}'));
+      } catch (err) {
+        reject(new Error(`simulator output: ${out} ${String(err)}`));
+      }
+    });
+  });
+}
+
+/** The storage ceiling: COPY `rows` measurement-shaped rows into a plain table of the same database. */
+async function copyCeiling(
+  kind: string,
+  handle: DbHandle,
+  url: string | undefined,
+  rows: number,
+): Promise<number> {
+  const line = (i: number) =>
+    `BENCH${String(i % 1000).padStart(19, '0')}\t2051\t${new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString()}\ta21026\t\\N\t12.5\t10\t15\t\\N\t\\N\t\\N\t\\N\t\\N\tN\t\\N\t${i}\t2026-01-01T00:00:00Z\n`;
+  const ddl = 'create table copy_ceiling (like measurement)';
+  if (kind === 'pglite') {
+    await handle.pglite!.exec(ddl);
+    const text = Array.from({ length: rows }, (_, i) => line(i)).join('');
+    const started = performance.now();
+    await handle.pglite!.query("copy copy_ceiling from '/dev/blob'", [], { blob: new Blob([text]) });
+    return rows / ((performance.now() - started) / 1000);
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(ddl);
+  const started = performance.now();
+  async function* gen() {
+    for (let i = 0; i < rows; i += 1000) {
+      let chunk = '';
+      for (let k = i; k < Math.min(rows, i + 1000); k++) chunk += line(k);
+      yield chunk;
+    }
+  }
+  await pipeline(Readable.from(gen()), client.query(copyStreams.from('copy copy_ceiling from stdin')));
+  const rate = rows / ((performance.now() - started) / 1000);
+  await client.end();
+  return rate;
+}
+
+const results: Array<Record<string, string | number>> = [];
+for (const backend of backends) {
+  for (const connections of connectionCounts) {
+    const { handle, drop, url } = await openBackend(backend);
+    const devices = Array.from({ length: connections }, (_, i) => ({
+      mn: simulatedMn('BENCH', i + 1),
+      password: '123456',
+      name: `bench ${i + 1}`,
+      st: i % 4 === 3 ? '32' : '31',
+    }));
+    for (let i = 0; i < devices.length; i += 1000) {
+      await handle.db
+        .insertInto('monitoring_device')
+        .values(devices.slice(i, i + 1000))
+        .execute();
+    }
+    const gateway = await startHj212Gateway(handle, new DeviceDirectory(handle.db), {
+      port: 0,
+      host: '127.0.0.1',
+    });
+    global.gc?.();
+    const memBefore = process.memoryUsage();
+    // Offer about 30 000 packets/s in total, more than either backend can take, so the figure is the ceiling.
+    const rate = Math.max(0.2, 30_000 / connections);
+    const memProbe = setInterval(() => {
+      if (
+        gateway.stats.connectionsOpen >= connections * 0.99 &&
+        !results.find((r) => r.probe === `${backend}-${connections}`)
+      ) {
+        const m = process.memoryUsage();
+        results.push({
+          probe: `${backend}-${connections}`,
+          kbPerConnection: Number(((m.rss - memBefore.rss) / connections / 1024).toFixed(1)),
+        });
+      }
+    }, 500);
+    const sim = await simulate(gateway.port, connections, rate);
+    clearInterval(memProbe);
+    await gateway.close();
+    const factorsPerPacket = 7.5; // 3 in 4 outlets flue gas (8 factors), 1 in 4 waste water (6)
+    const rows = Math.max(10_000, Math.round((sim.acked as number) * factorsPerPacket));
+    const ceilingRowsPerS = await copyCeiling(backend, handle, url, Math.min(rows, 1_000_000));
+    const ackedRowsPerS = (sim.ackedPerS as number) * factorsPerPacket;
+    const probe = results.find((r) => r.probe === `${backend}-${connections}`);
+    const row = {
+      backend,
+      connections,
+      connected: sim.connected as number,
+      sent: sim.sent as number,
+      acked: sim.acked as number,
+      ackedPacketsPerS: Math.round(sim.ackedPerS as number),
+      p50AckMs: (sim.latencyMs as unknown as { p50: number }).p50,
+      p99AckMs: (sim.latencyMs as unknown as { p99: number }).p99,
+      kbPerConnection: (probe?.kbPerConnection as number) ?? NaN,
+      copyCeilingRowsPerS: Math.round(ceilingRowsPerS),
+      ratioToCopy: Number((ackedRowsPerS / ceilingRowsPerS).toFixed(2)),
+      batches: gateway.batcher.stats.batches,
+      maxBatch: gateway.batcher.stats.maxBatch,
+    };
+    console.log(JSON.stringify(row));
+    results.push(row);
+    await drop();
+  }
+}
+console.table(results.filter((r) => !('probe' in r)));
