@@ -19,6 +19,8 @@ import { registerEnterpriseRoutes } from './enterprises/enterprise.routes.js';
 import { EnterpriseService } from './enterprises/enterprise.service.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { registerRegionRoutes } from './regions/region.routes.js';
+import { registerRollupRoutes } from './rollups/rollup.routes.js';
+import { RollupService } from './rollups/rollup.service.js';
 import { registerSystemRoutes } from './system.routes.js';
 import { registerUserRoutes } from './users/user.routes.js';
 import { UserService } from './users/user.service.js';
@@ -81,7 +83,9 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   registerAuditRoutes(app, db);
   registerCalcRoutes(app);
   const directory = deps.directory ?? new DeviceDirectory(db);
-  registerDeviceRoutes(app, db, new DeviceService(db, directory), deps.live ?? null);
+  const devices = new DeviceService(db, directory);
+  registerDeviceRoutes(app, db, devices, deps.live ?? null);
+  registerRollupRoutes(app, db, devices, new RollupService(db));
 
   if (config.webDir && fs.existsSync(path.join(config.webDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: config.webDir, wildcard: false });

@@ -5,6 +5,7 @@ import { createDb, type DbHandle } from './db/create-db.js';
 import { migrateToLatest } from './db/migrate.js';
 import { DeviceDirectory } from './devices/device-directory.js';
 import { type Hj212Gateway, startHj212Gateway } from './gateway/hj212-server.js';
+import { RollupService } from './rollups/rollup.service.js';
 import { type AdminBootstrap, ensureAdmin } from './users/bootstrap.js';
 
 export interface RunningServer {
@@ -39,6 +40,20 @@ export async function startServer(
       app.log,
     );
     gatewayRef = gateway;
+    // Hourly rollups follow the data: hours marked by the gateway are rolled up once they close.
+    const rollups = new RollupService(db.db);
+    let rolling = false;
+    const rollupTimer = setInterval(() => {
+      if (rolling) return;
+      rolling = true;
+      rollups
+        .processDirty(Date.now())
+        .catch((err: unknown) => app.log.error({ err }, 'hourly rollup failed'))
+        .finally(() => {
+          rolling = false;
+        });
+    }, 30_000);
+    rollupTimer.unref();
     await app.listen({ port: config.httpPort, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.httpPort;
@@ -53,6 +68,7 @@ export async function startServer(
       close: async () => {
         if (closed) return;
         closed = true;
+        clearInterval(rollupTimer);
         await app.close();
         await gateway.close();
         await db.close();

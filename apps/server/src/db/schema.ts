@@ -126,7 +126,31 @@ export interface MeasurementTable {
   received_at: ColumnType<Date, Date | string, Date | string>;
 }
 
+export interface RollupHourTable {
+  mn: string;
+  factor: string;
+  hour: ColumnType<Date, Date | string, Date | string>;
+  avg: number | null;
+  min: number | null;
+  max: number | null;
+  valid_minutes: number;
+  received_minutes: number;
+  valid: boolean;
+  corrected_avg: number | null;
+  load_kg: number | null;
+  explain: Json;
+  computed_at: Timestamp;
+}
+
+export interface RollupDirtyHourTable {
+  mn: string;
+  hour: ColumnType<Date, Date | string, Date | string>;
+  marked_at: Timestamp;
+}
+
 export interface Database {
+  rollup_hour: RollupHourTable;
+  rollup_dirty_hour: RollupDirtyHourTable;
   monitoring_device: MonitoringDeviceTable;
   hj212_packet: Hj212PacketTable;
   hj212_quarantine: Hj212QuarantineTable;

@@ -143,6 +143,24 @@ function placeholders(rows: number, cols: number, offset = 0): string {
   return out.join(',');
 }
 
+/** The (mn, hour) pairs of minute data in the batch: their hourly rollups must be recomputed. */
+function dirtyHours(staged: readonly Staged[]): unknown[][] {
+  const seen = new Set<string>();
+  const out: unknown[][] = [];
+  for (const s of staged) {
+    if (s.row.cn !== '2051') continue;
+    const hourMs = Math.floor(s.row.dataTimeMs / 3_600_000) * 3_600_000;
+    const key = `${s.row.mn}\u0000${hourMs}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push([s.row.mn, new Date(hourMs).toISOString()]);
+  }
+  return out;
+}
+
+const DIRTY_UPSERT = (n: number) =>
+  `insert into rollup_dirty_hour (mn, hour) values ${placeholders(n, 2)} on conflict (mn, hour) do update set marked_at = now()`;
+
 /** Splits the batch into packet rows, quarantine rows and de-duplicated measurement rows. */
 function plan(items: readonly SinkItem[], ids: readonly string[]) {
   const staged: Staged[] = [];
@@ -200,6 +218,8 @@ function postgresSink(handle: DbHandle, partitions: MeasurementPartitions): Pack
           await client.query(
             `insert into measurement (${MEASUREMENT_COLUMNS.join(',')}) select ${MEASUREMENT_COLUMNS.join(',')} from measurement_stage on conflict (mn, cn, factor, data_time) do update set ${UPSERT_SET}`,
           );
+          const dirty = dirtyHours(staged);
+          if (dirty.length > 0) await client.query(DIRTY_UPSERT(dirty.length), dirty.flat());
         }
         await client.query('commit');
       } catch (err) {
@@ -249,6 +269,8 @@ function pgliteSink(handle: DbHandle, partitions: MeasurementPartitions): Packet
             chunk.flatMap(measurementValues),
           );
         }
+        const dirty = dirtyHours(staged);
+        if (dirty.length > 0) await tx.query(DIRTY_UPSERT(dirty.length), dirty.flat());
       });
     },
   };

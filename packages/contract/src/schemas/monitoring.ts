@@ -110,3 +110,63 @@ export const DeviceStatus = Type.Object(
   { $id: 'DeviceStatus' },
 );
 export type DeviceStatus = Static<typeof DeviceStatus>;
+
+export const DeviceSettings = Type.Object(
+  {
+    referenceO2Pct: Type.Optional(
+      Type.Number({
+        minimum: 0,
+        exclusiveMaximum: 21,
+        description: '基准氧含量 (%) of the applicable standard',
+      }),
+    ),
+    limits: Type.Optional(
+      Type.Record(Type.String({ pattern: '^[a-z][0-9a-z]{5}$' }), Type.Number({ exclusiveMinimum: 0 }), {
+        description: 'Emission limits by factor code (mg/m³ for gas, mg/L for water)',
+      }),
+    ),
+    standardProfile: Type.Optional(
+      Type.String({ maxLength: 64, description: 'e.g. GB13223-2011-ultra-low' }),
+    ),
+    expectedIntervalS: Type.Optional(Type.Integer({ minimum: 10, maximum: 86_400, default: 60 })),
+  },
+  { $id: 'DeviceSettings', additionalProperties: false },
+);
+export type DeviceSettings = Static<typeof DeviceSettings>;
+
+export const RangeQuery = Type.Object(
+  { from: Type.String({ format: 'date-time' }), to: Type.String({ format: 'date-time' }) },
+  { $id: 'RangeQuery' },
+);
+export type RangeQuery = Static<typeof RangeQuery>;
+
+const HourFactor = Type.Object({
+  avg: Type.Union([Type.Number(), Type.Null()]),
+  min: Type.Union([Type.Number(), Type.Null()]),
+  max: Type.Union([Type.Number(), Type.Null()]),
+  validMinutes: Type.Integer(),
+  receivedMinutes: Type.Integer(),
+  valid: Type.Boolean(),
+  correctedAvg: Type.Union([Type.Number(), Type.Null()]),
+  loadKg: Type.Union([Type.Number(), Type.Null()]),
+  limit: Type.Union([Type.Number(), Type.Null()]),
+  exceeds: Type.Union([Type.Boolean(), Type.Null()]),
+});
+
+export const HourlyList = Type.Object(
+  {
+    items: Type.Array(Type.Object({ hour: Type.String(), factors: Type.Record(Type.String(), HourFactor) })),
+  },
+  { $id: 'HourlyList' },
+);
+export type HourlyList = Static<typeof HourlyList>;
+
+export const RollupRequest = Type.Object(
+  {
+    from: Type.String({ format: 'date-time' }),
+    to: Type.String({ format: 'date-time' }),
+    mn: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+  },
+  { $id: 'RollupRequest', additionalProperties: false },
+);
+export type RollupRequest = Static<typeof RollupRequest>;

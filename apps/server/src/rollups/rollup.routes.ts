@@ -1,0 +1,167 @@
+import { ADMIN_ROLES, DeviceSettings, HourlyList, RangeQuery, RollupRequest } from '@ecep/contract';
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { Type } from 'typebox';
+import { recordAudit } from '../audit/audit.repository.js';
+import { principalOf } from '../auth/auth.plugin.js';
+import { regionPrefix } from '../auth/principal.js';
+import type { Database } from '../db/schema.js';
+import type { DeviceService } from '../devices/device.service.js';
+import { AppError } from '../errors.js';
+import { toShanghaiIso } from '../lib/shanghai-time.js';
+import type { RollupService } from './rollup.service.js';
+
+const READERS = ['province_admin', 'city_admin', 'county_admin', 'enterprise_user', 'auditor'] as const;
+const MnParams = Type.Object({ mn: Type.String({ minLength: 1, maxLength: 64 }) });
+
+function range(q: { from: string; to: string }, maxDays: number): { from: Date; to: Date } {
+  const from = Date.parse(q.from);
+  const to = Date.parse(q.to);
+  if (!(to > from))
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'querystring/to: 结束时间必须晚于开始时间 / to must be after from',
+    );
+  if (to - from > maxDays * 86_400_000) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `querystring/to: 一次最多 ${maxDays} 天 / at most ${maxDays} days per request`,
+    );
+  }
+  return { from: new Date(from), to: new Date(to) };
+}
+
+export function registerRollupRoutes(
+  app: FastifyInstance,
+  db: Kysely<Database>,
+  devices: DeviceService,
+  rollups: RollupService,
+): void {
+  const tags = ['monitoring'];
+  app.put(
+    '/api/monitoring/devices/:mn',
+    {
+      config: { access: { roles: ADMIN_ROLES, scope: 'region' } },
+      schema: {
+        tags,
+        summary: '设备排放标准设置 / reference O2, limits, standard, interval',
+        params: MnParams,
+        body: DeviceSettings,
+        response: { 200: DeviceSettings },
+      },
+    },
+    async (request) => {
+      const p = principalOf(request);
+      const { mn } = request.params as { mn: string };
+      await devices.getRow(p, mn);
+      const body = request.body as DeviceSettings;
+      const before = await db
+        .selectFrom('monitoring_device')
+        .select('settings')
+        .where('mn', '=', mn)
+        .executeTakeFirstOrThrow();
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('monitoring_device')
+          .set({ settings: JSON.stringify(body), updated_at: new Date() })
+          .where('mn', '=', mn)
+          .execute();
+        await recordAudit(
+          trx,
+          { userId: p.userId, name: p.username },
+          {
+            action: 'settings',
+            entity: 'device',
+            entityId: mn,
+            before: before.settings,
+            after: body,
+          },
+        );
+      });
+      return body;
+    },
+  );
+
+  app.get(
+    '/api/monitoring/devices/:mn/hourly',
+    {
+      config: { access: { roles: READERS, scope: 'region' } },
+      schema: {
+        tags,
+        summary: '小时数据 / hourly rollups',
+        params: MnParams,
+        querystring: RangeQuery,
+        response: { 200: HourlyList },
+      },
+    },
+    async (request) => {
+      const { mn } = request.params as { mn: string };
+      const row = await devices.getRow(principalOf(request), mn);
+      const { from, to } = range(request.query as RangeQuery, 93);
+      const settings = ((
+        await db
+          .selectFrom('monitoring_device')
+          .select('settings')
+          .where('mn', '=', row.mn)
+          .executeTakeFirst()
+      )?.settings ?? {}) as DeviceSettings;
+      const rows = await db
+        .selectFrom('rollup_hour')
+        .selectAll()
+        .where('mn', '=', mn)
+        .where('hour', '>=', from)
+        .where('hour', '<', to)
+        .orderBy('hour')
+        .orderBy('factor')
+        .execute();
+      const byHour = new Map<number, { hour: string; factors: Record<string, unknown> }>();
+      for (const r of rows) {
+        const ms = new Date(r.hour).getTime();
+        let item = byHour.get(ms);
+        if (!item) {
+          item = { hour: toShanghaiIso(ms), factors: {} };
+          byHour.set(ms, item);
+        }
+        const limit = settings.limits?.[r.factor] ?? null;
+        const compared = r.corrected_avg ?? r.avg;
+        item.factors[r.factor] = {
+          avg: r.avg,
+          min: r.min,
+          max: r.max,
+          validMinutes: r.valid_minutes,
+          receivedMinutes: r.received_minutes,
+          valid: r.valid,
+          correctedAvg: r.corrected_avg,
+          loadKg: r.load_kg,
+          limit,
+          // Exceedance is judged only on valid hours (HJ 75); an invalid hour says nothing either way.
+          exceeds: limit === null || compared === null || !r.valid ? null : compared > limit,
+        };
+      }
+      return { items: [...byHour.values()] };
+    },
+  );
+
+  app.post(
+    '/api/monitoring/rollups',
+    {
+      config: { access: { roles: ADMIN_ROLES, scope: 'region' } },
+      schema: {
+        tags,
+        summary: '重新计算小时数据 / recompute hourly rollups for a range',
+        body: RollupRequest,
+        response: { 200: Type.Object({ devices: Type.Integer(), hours: Type.Integer() }) },
+      },
+    },
+    async (request) => {
+      const p = principalOf(request);
+      const body = request.body as RollupRequest;
+      const { from, to } = range(body, 366);
+      if (body.mn) await devices.getRow(p, body.mn);
+      else if (regionPrefix(p.regionCode).length > 2) {
+        throw new AppError('FORBIDDEN', 'mn: 市、县级用户重算时必须指定设备 / give the device to recompute');
+      }
+      return rollups.recomputeRange(from.getTime(), to.getTime(), body.mn);
+    },
+  );
+}

@@ -1,0 +1,149 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { type DeviceSettings, type MinuteValue, rollupHour } from './hourly-rollup.js';
+
+const HOUR_MS = 3_600_000;
+
+/** Recomputes hourly rollups: for hours whose minutes changed, and on demand for a range. Idempotent. */
+export class RollupService {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  private async settingsOf(mn: string): Promise<DeviceSettings> {
+    const row = await this.db
+      .selectFrom('monitoring_device')
+      .select('settings')
+      .where('mn', '=', mn)
+      .executeTakeFirst();
+    return (row?.settings as DeviceSettings | undefined) ?? {};
+  }
+
+  /** Recomputes the given hours of one device from its stored minute data (CN 2051). */
+  async recompute(mn: string, hoursMs: readonly number[]): Promise<number> {
+    if (hoursMs.length === 0) return 0;
+    const settings = await this.settingsOf(mn);
+    const sorted = [...new Set(hoursMs)].sort((a, b) => a - b);
+    const from = new Date(sorted[0]!);
+    const to = new Date(sorted[sorted.length - 1]! + HOUR_MS);
+    const rows = await this.db
+      .selectFrom('measurement')
+      .select(['factor', 'data_time', 'avg', 'rtd', 'min', 'max', 'flag'])
+      .where('mn', '=', mn)
+      .where('cn', '=', '2051')
+      .where('data_time', '>=', from)
+      .where('data_time', '<', to)
+      .execute();
+    const wanted = new Set(sorted);
+    const byHour = new Map<number, MinuteValue[]>();
+    for (const r of rows) {
+      const ms = new Date(r.data_time).getTime();
+      const hour = Math.floor(ms / HOUR_MS) * HOUR_MS;
+      if (!wanted.has(hour)) continue;
+      const list = byHour.get(hour) ?? [];
+      list.push({
+        factor: r.factor,
+        dataTimeMs: ms,
+        avg: r.avg ?? r.rtd,
+        min: r.min,
+        max: r.max,
+        flag: r.flag,
+      });
+      byHour.set(hour, list);
+    }
+    const values = [];
+    for (const [hour, minutes] of byHour) {
+      for (const f of rollupHour(minutes, settings)) {
+        values.push({
+          mn,
+          factor: f.factor,
+          hour: new Date(hour),
+          avg: f.avg,
+          min: f.min,
+          max: f.max,
+          valid_minutes: f.validMinutes,
+          received_minutes: f.receivedMinutes,
+          valid: f.valid,
+          corrected_avg: f.correctedAvg,
+          load_kg: f.loadKg,
+          explain: JSON.stringify(f.explain),
+          computed_at: new Date(),
+        });
+      }
+    }
+    for (let i = 0; i < values.length; i += 500) {
+      await this.db
+        .insertInto('rollup_hour')
+        .values(values.slice(i, i + 500))
+        .onConflict((oc) =>
+          oc.columns(['mn', 'factor', 'hour']).doUpdateSet((eb) => ({
+            avg: eb.ref('excluded.avg'),
+            min: eb.ref('excluded.min'),
+            max: eb.ref('excluded.max'),
+            valid_minutes: eb.ref('excluded.valid_minutes'),
+            received_minutes: eb.ref('excluded.received_minutes'),
+            valid: eb.ref('excluded.valid'),
+            corrected_avg: eb.ref('excluded.corrected_avg'),
+            load_kg: eb.ref('excluded.load_kg'),
+            explain: eb.ref('excluded.explain'),
+            computed_at: eb.ref('excluded.computed_at'),
+          })),
+        )
+        .execute();
+    }
+    return byHour.size;
+  }
+
+  /**
+   * Rolls up the hours marked dirty by the gateway that have closed by `nowMs` (the open hour waits until it
+   * closes). A mark that arrives while its hour is being computed survives and is processed next time.
+   */
+  async processDirty(nowMs: number, limit = 5000): Promise<number> {
+    const openHour = new Date(Math.floor(nowMs / HOUR_MS) * HOUR_MS);
+    const dirty = await this.db
+      .selectFrom('rollup_dirty_hour')
+      .select(['mn', 'hour', 'marked_at'])
+      .where('hour', '<', openHour)
+      .orderBy('hour')
+      .limit(limit)
+      .execute();
+    const byMn = new Map<string, typeof dirty>();
+    for (const d of dirty) byMn.set(d.mn, [...(byMn.get(d.mn) ?? []), d]);
+    let hours = 0;
+    for (const [mn, list] of byMn) {
+      hours += await this.recompute(
+        mn,
+        list.map((d) => new Date(d.hour).getTime()),
+      );
+      for (const d of list) {
+        await this.db
+          .deleteFrom('rollup_dirty_hour')
+          .where('mn', '=', mn)
+          .where('hour', '=', d.hour)
+          .where('marked_at', '<=', d.marked_at)
+          .execute();
+      }
+    }
+    return hours;
+  }
+
+  /** Recomputes every hour with minute data in [from, to), optionally for one device. */
+  async recomputeRange(
+    fromMs: number,
+    toMs: number,
+    mn?: string,
+  ): Promise<{ devices: number; hours: number }> {
+    let q = sql<{ mn: string; hour: Date }>`
+      select distinct mn, date_bin('1 hour', data_time, timestamptz '2000-01-01 00:00:00+00') as hour from measurement
+      where cn = '2051' and data_time >= ${new Date(fromMs)} and data_time < ${new Date(toMs)}`;
+    if (mn) {
+      q = sql<{ mn: string; hour: Date }>`
+        select distinct mn, date_bin('1 hour', data_time, timestamptz '2000-01-01 00:00:00+00') as hour from measurement
+        where cn = '2051' and mn = ${mn} and data_time >= ${new Date(fromMs)} and data_time < ${new Date(toMs)}`;
+    }
+    const pairs = (await q.execute(this.db)).rows;
+    const byMn = new Map<string, number[]>();
+    for (const p of pairs) byMn.set(p.mn, [...(byMn.get(p.mn) ?? []), new Date(p.hour).getTime()]);
+    let hours = 0;
+    for (const [device, list] of byMn) hours += await this.recompute(device, list);
+    return { devices: byMn.size, hours };
+  }
+}
