@@ -100,7 +100,8 @@ export class RollupService {
     const openHour = new Date(Math.floor(nowMs / HOUR_MS) * HOUR_MS);
     const dirty = await this.db
       .selectFrom('rollup_dirty_hour')
-      .select(['mn', 'hour', 'marked_at'])
+      // As text: PostgreSQL keeps microseconds that a JS Date would round away, and the delete compares them.
+      .select(['mn', 'hour', sql<string>`marked_at::text`.as('marked_at')])
       .where('hour', '<', openHour)
       .orderBy('hour')
       .limit(limit)
@@ -118,7 +119,7 @@ export class RollupService {
           .deleteFrom('rollup_dirty_hour')
           .where('mn', '=', mn)
           .where('hour', '=', d.hour)
-          .where('marked_at', '<=', d.marked_at)
+          .where('marked_at', '<=', sql<Date>`${d.marked_at}::timestamptz`)
           .execute();
       }
     }
