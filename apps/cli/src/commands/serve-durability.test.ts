@@ -99,7 +99,8 @@ describe('ecep serve killed with SIGKILL mid-stream', () => {
     const pump = setInterval(() => {
       for (let k = 0; k < 20 && !socket.destroyed; k++) {
         const dataTimeMs = start + sent * 60_000;
-        const qn = String(20261101000000000 + sent);
+        // 17 digits exceed 2^53: build the QN as a string so each packet keeps its own.
+        const qn = `2026110100${String(sent).padStart(7, '0')}`;
         qnToTime.set(qn, new Date(dataTimeMs).toISOString());
         socket.write(
           encodeFrame(

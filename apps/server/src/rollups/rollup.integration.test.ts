@@ -20,7 +20,7 @@ function minute(mn: string, ms: number, so2: number, flag: string) {
       cn: '2051',
       mn,
       pw: '123456',
-      qn: String(20261124000000000 + ++qn),
+      qn: `2026112400${String(++qn).padStart(7, '0')}`,
       flag: 5,
       dataTime: ms,
       factors: {

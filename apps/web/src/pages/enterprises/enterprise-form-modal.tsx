@@ -134,7 +134,6 @@ export function EnterpriseFormModal({
       okText="保存"
       confirmLoading={saving}
       okButtonProps={{ disabled: conflict }}
-      destroyOnHidden
       forceRender
     >
       {conflict && (

@@ -1,0 +1,198 @@
+import { DeleteOutlined, EditOutlined, ReloadOutlined } from '@ant-design/icons';
+import { ApiError, type Enterprise } from '@ecep/contract';
+import { App, Breadcrumb, Button, Card, Popconfirm, Result, Skeleton, Space, Tabs, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { call, errorText } from '../../api';
+import { useMe } from '../../auth/auth-context';
+import { canReadAudit, isAdmin } from '../../auth/permissions';
+import { AuditTable } from '../../components/audit-table';
+import { EnterpriseDescriptions } from './enterprise-descriptions';
+import { EnterpriseFlags } from './enterprise-flags';
+import { EnterpriseFormModal } from './enterprise-form-modal';
+import { EnterpriseTabPlaceholder } from './enterprise-tab-placeholder';
+
+export function EnterpriseDetailPage() {
+  const { id = '' } = useParams();
+  const me = useMe();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const [enterprise, setEnterprise] = useState<Enterprise | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [editing, setEditing] = useState(false);
+  const [auditHidden, setAuditHidden] = useState(false);
+  const [tick, setTick] = useState(0);
+
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+  const hideAudit = useCallback(() => setAuditHidden(true), []);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: tick forces a reload
+  useEffect(() => {
+    let alive = true;
+    call((api) => api.getEnterprise(id))
+      .then((e) => {
+        if (!alive) return;
+        setEnterprise(e);
+        setError(null);
+      })
+      .catch((err) => alive && setError(err));
+    return () => {
+      alive = false;
+    };
+  }, [id, tick]);
+
+  const onDelete = async () => {
+    if (!enterprise) return;
+    try {
+      await call((api) => api.deleteEnterprise(enterprise.id));
+      message.success(`已删除企业「${enterprise.name}」`);
+      navigate('/enterprises', { replace: true });
+    } catch (err) {
+      message.error(`删除失败：${errorText(err)}`);
+    }
+  };
+
+  const crumbs = (
+    <Breadcrumb
+      style={{ marginBottom: 16 }}
+      items={[{ title: '台账' }, { title: <Link to="/enterprises">企业名录</Link> }, { title: enterprise?.name ?? '企业详情' }]}
+    />
+  );
+
+  if (error) {
+    const notFound = error instanceof ApiError && (error.status === 404 || error.status === 400);
+    return (
+      <>
+        {crumbs}
+        <Card>
+          <Result
+            status={notFound ? '404' : 'error'}
+            title={notFound ? '企业不存在或不在您的管辖范围内' : '企业信息加载失败'}
+            subTitle={errorText(error)}
+            extra={
+              <Link to="/enterprises">
+                <Button type="primary">返回企业名录</Button>
+              </Link>
+            }
+          />
+        </Card>
+      </>
+    );
+  }
+  if (!enterprise) {
+    return (
+      <>
+        {crumbs}
+        <Card>
+          <Skeleton active paragraph={{ rows: 8 }} />
+        </Card>
+      </>
+    );
+  }
+
+  const admin = isAdmin(me.role);
+  const tabs = [
+    { key: 'info', label: '基本信息', children: <EnterpriseDescriptions enterprise={enterprise} /> },
+    {
+      key: 'monitoring',
+      label: '在线监测',
+      children: (
+        <EnterpriseTabPlaceholder
+          title="在线监测"
+          planned="将显示本企业的监测点位、设备在线状态、污染物实时浓度（mg/m³）与超标报警。"
+        />
+      ),
+    },
+    {
+      key: 'energy',
+      label: '能耗',
+      children: (
+        <EnterpriseTabPlaceholder
+          title="能耗"
+          planned="将显示本企业的能源消费月报、年报（吨标准煤）和单位产品能耗。"
+        />
+      ),
+    },
+    {
+      key: 'waste',
+      label: '固废',
+      children: (
+        <EnterpriseTabPlaceholder
+          title="固废"
+          planned="将显示一般工业固体废物与危险废物的产生、贮存和利用处置台账（吨）。"
+        />
+      ),
+    },
+  ];
+  if (canReadAudit(me.role) && !auditHidden) {
+    tabs.push({
+      key: 'audit',
+      label: '变更记录',
+      children: <AuditTable key={enterprise.version} entity="enterprise" entityId={enterprise.id} onForbidden={hideAudit} pageSize={10} />,
+    });
+  }
+
+  return (
+    <>
+      {crumbs}
+      <Card>
+        <div
+          style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: 16, flexWrap: 'wrap' }}
+        >
+          <div>
+            <Typography.Title level={3} style={{ margin: 0 }} data-testid="enterprise-detail-title">
+              {enterprise.name}
+            </Typography.Title>
+            <Space size={4} style={{ marginTop: 8 }} wrap>
+              <EnterpriseFlags enterprise={enterprise} showDemo />
+              <Typography.Text type="secondary" className="ecep-mono">
+                {enterprise.creditCode}
+              </Typography.Text>
+            </Space>
+          </div>
+          <Space>
+            <Button icon={<ReloadOutlined />} onClick={reload}>
+              刷新
+            </Button>
+            {admin && (
+              <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>
+                编辑
+              </Button>
+            )}
+            {admin && (
+              <Popconfirm
+                title="删除企业"
+                description={`确定删除「${enterprise.name}」吗？删除后将不再出现在企业名录中。`}
+                okText="删除"
+                okButtonProps={{ danger: true }}
+                cancelText="取消"
+                onConfirm={onDelete}
+              >
+                <Button danger icon={<DeleteOutlined />}>
+                  删除
+                </Button>
+              </Popconfirm>
+            )}
+          </Space>
+        </div>
+        <Tabs style={{ marginTop: 16 }} items={tabs} />
+      </Card>
+      {admin && (
+        <EnterpriseFormModal
+          open={editing}
+          enterprise={enterprise}
+          onClose={() => setEditing(false)}
+          onSaved={(saved) => {
+            setEditing(false);
+            setEnterprise(saved);
+            reload();
+          }}
+          onReload={() => {
+            setEditing(false);
+            reload();
+          }}
+        />
+      )}
+    </>
+  );
+}
