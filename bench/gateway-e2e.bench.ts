@@ -4,7 +4,7 @@
  * Reports sustained acknowledged packets/s, p50/p99 ack latency, gateway memory per connection, and the
  * ratio to a raw COPY of the same number of rows into the same database (the storage ceiling).
  *
- *   npx tsx --conditions=source bench/gateway-e2e.bench.ts [connections=1000,10000] [seconds=20] [backends=pglite,postgres]
+ *   node --expose-gc --conditions=source --import tsx bench/gateway-e2e.bench.ts [connections=1000,10000] [seconds=20] [backends=pglite,postgres]
  *
  * PostgreSQL is used when DATABASE_URL is set.
  */

@@ -261,3 +261,78 @@ describe('decodeFrame', () => {
     }
   });
 });
+
+describe('decoded packet object', () => {
+  const frame = `##0101QN=20160801085857223;ST=32;CN=1062;PW=100000;MN=${MN};Flag=5;CP=&&RtdInterval=30&&1C80`;
+
+  it('serialises every field, including the lazily built header and cp maps', () => {
+    const r = decodeFrame(frame);
+    if (!r.ok) throw new Error(r.error.message);
+    const json = JSON.parse(JSON.stringify(r.packet));
+    expect(json.cp).toEqual({ RtdInterval: '30' });
+    expect(json.header).toEqual({
+      QN: '20160801085857223',
+      ST: '32',
+      CN: '1062',
+      PW: '100000',
+      MN,
+      Flag: '5',
+    });
+    expect(Object.keys(json)).toEqual([
+      'version',
+      'qn',
+      'st',
+      'cn',
+      'pw',
+      'mn',
+      'flag',
+      'versionBits',
+      'ackRequired',
+      'split',
+      'pnum',
+      'pno',
+      'header',
+      'cp',
+      'records',
+      'segmentBytes',
+      'crc',
+    ]);
+  });
+
+  it('builds the header and cp maps once and returns the same object afterwards', () => {
+    const r = decodeFrame(frame);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.packet.cp).toBe(r.packet.cp);
+    expect(r.packet.header).toBe(r.packet.header);
+  });
+
+  it('reads maps of a segment with multi-byte text at the right positions', () => {
+    const r = decodeFrame(
+      encodeFrame(
+        'QN=1;ST=32;CN=3020;PW=1;MN=测点一;CP=&&DataTime=20100301145000;i11001-Info=//清洗;管路//,i11001-Flag=N&&',
+      ),
+    );
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.packet.mn).toBe('测点一');
+    expect(r.packet.cp).toEqual({
+      DataTime: '20100301145000',
+      'i11001-Info': '//清洗;管路//',
+      'i11001-Flag': 'N',
+    });
+    expect(r.packet.records[0]?.factors.i11001).toEqual({ flag: 'N', extra: { Info: '//清洗;管路//' } });
+  });
+
+  it('decodes invalid UTF-8 bytes as U+FFFD without shifting positions', () => {
+    const bytes = new TextEncoder().encode(
+      encodeFrame('ST=32;CN=3020;PW=1;MN=M;CP=&&i1-Info=//xx//,i1-Flag=N&&'),
+    );
+    const at = bytes.indexOf(0x78); // 'x'
+    bytes[at] = 0xff;
+    bytes[at + 1] = 0xfe;
+    const r = decodeFrame(bytes, { crcMode: 'none' });
+    expect(r.ok && r.packet.records[0]?.factors.i1).toEqual({
+      flag: 'N',
+      extra: { Info: '//\ufffd\ufffd//' },
+    });
+  });
+});

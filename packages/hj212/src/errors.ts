@@ -11,7 +11,6 @@ export const HJ212_ERROR_CODES = [
   'HJ212_GARBAGE',
   'HJ212_TRUNCATED',
   'HJ212_BUFFER_OVERFLOW',
-  'HJ212_BAD_SPLIT',
 ] as const;
 
 /** A code that makes a decode (or a framing step) fail. */

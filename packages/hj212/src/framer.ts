@@ -33,7 +33,10 @@ export type SkipCode = Extract<
 export type FrameEvent =
   | {
       readonly type: 'frame';
-      /** `##` through the CRC, without the terminator; a copy the caller may keep. */
+      /**
+       * `##` through the CRC, without the terminator. A copy the caller may keep (a view into a shared,
+       * never-reused slab: mind `byteOffset` when using `frame.buffer`).
+       */
       readonly frame: Uint8Array;
       readonly terminator: Terminator;
       /** Framing deviations (length mismatch, LF-only, …); the decoder adds its own. */
@@ -59,6 +62,28 @@ export interface Framer {
 }
 
 const NEED_MORE = -1;
+
+/**
+ * Emitted frames are copied into shared slabs and handed out as views (as Node's Buffer pool does): a
+ * fresh ArrayBuffer per frame costs twice as much as the copy. A slab is never reused, so a view stays
+ * valid for as long as it is referenced; retaining a frame retains at most one slab.
+ */
+const SLAB_BYTES = 64 * 1024;
+let slab = new Uint8Array(SLAB_BYTES);
+let slabUsed = 0;
+
+function copyOut(data: Uint8Array, p: number, q: number): Uint8Array {
+  const n = q - p;
+  if (n > SLAB_BYTES / 8) return data.slice(p, q);
+  if (slabUsed + n > SLAB_BYTES) {
+    slab = new Uint8Array(SLAB_BYTES);
+    slabUsed = 0;
+  }
+  const view = slab.subarray(slabUsed, slabUsed + n);
+  view.set(data.subarray(p, q));
+  slabUsed += (n + 7) & ~7;
+  return view;
+}
 
 function isDigit(b: number): boolean {
   return b >= 0x30 && b <= 0x39;
@@ -144,7 +169,7 @@ export function createFramer(options: FramerOptions = {}): Framer {
     } else if (terminator === 'none') {
       warnings.push({ code: 'HJ212_NO_TERMINATOR', message: 'frame has no CR LF after the CRC' });
     }
-    out.push({ type: 'frame', frame: data.slice(p, q), terminator, warnings });
+    out.push({ type: 'frame', frame: copyOut(data, p, q), terminator, warnings });
   }
 
   /** Frame end found by delimiter, for a wrong or missing length. */

@@ -49,6 +49,8 @@ describe('createSplitReassembler', () => {
     });
     expect(out.packet.cp.DataTime).toBe('20160801080000');
     expect(out.packet).toMatchObject({ qn: '20160801085857534', pnum: 2, pno: null, crc: null });
+    expect(out.packet.header.QN).toBe('20160801085857534');
+    expect(JSON.parse(JSON.stringify(out.packet)).cp['w01018-Avg']).toBe('40.1');
     expect(out.packet.segmentBytes).toBe(C50_1.segmentBytes + C50_2.segmentBytes);
     expect(r.pendingCount).toBe(0);
   });

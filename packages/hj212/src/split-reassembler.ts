@@ -64,6 +64,9 @@ function dataTimeOf(p: Hj212Packet): string | null {
 /**
  * The reassembly key: (MN, CN, DataTime, PNUM). Each part carries its own QN (HJ 212-2017 C.49/C.50), so
  * QN is used only when the CP has no DataTime.
+ *
+ * @example
+ * splitKey(part1) === splitKey(part2); // true for two parts of the same split packet
  */
 export function splitKey(p: Hj212Packet): string {
   const time = dataTimeOf(p);
@@ -71,10 +74,16 @@ export function splitKey(p: Hj212Packet): string {
 }
 
 function copyFactor(f: FactorValues): FactorValues {
-  return { ...f, extra: Object.assign(dict<string>(), f.extra) };
+  return Object.assign({}, f, { extra: Object.assign(dict<string>(), f.extra) });
 }
 
-/** Merges parts (in PNO order): CP values deduplicated per key, records merged by DataTime and factor. */
+/**
+ * Merges parts (in PNO order): CP values deduplicated per key, records merged by DataTime and factor. The
+ * result has the first part's header fields, `pno: null` and `crc: null`.
+ *
+ * @example
+ * mergeSplitParts([part1, part2]).records[0]?.factors; // factors of both parts
+ */
 export function mergeSplitParts(parts: readonly Hj212Packet[]): Hj212Packet {
   const first = parts[0]!;
   const cp = dict<string | string[]>();
@@ -95,7 +104,13 @@ export function mergeSplitParts(parts: readonly Hj212Packet[]): Hj212Packet {
     for (const r of part.records) {
       let target = records.find((t) => t.dataTime === r.dataTime);
       if (target === undefined) {
-        target = { ...r, factors: dict<FactorValues>(), fields: dict<string>() };
+        target = {
+          dataTime: r.dataTime,
+          dataTimeIso: r.dataTimeIso,
+          dataTimeMs: r.dataTimeMs,
+          factors: dict<FactorValues>(),
+          fields: dict<string>(),
+        };
         records.push(target);
       }
       for (const code of Object.keys(r.factors)) {
@@ -110,7 +125,25 @@ export function mergeSplitParts(parts: readonly Hj212Packet[]): Hj212Packet {
       Object.assign(target.fields, r.fields);
     }
   }
-  return { ...first, pno: null, cp, records, segmentBytes, crc: null };
+  return {
+    version: first.version,
+    qn: first.qn,
+    st: first.st,
+    cn: first.cn,
+    pw: first.pw,
+    mn: first.mn,
+    flag: first.flag,
+    versionBits: first.versionBits,
+    ackRequired: first.ackRequired,
+    split: first.split,
+    pnum: first.pnum,
+    pno: null,
+    header: { ...first.header },
+    cp,
+    records,
+    segmentBytes,
+    crc: null,
+  };
 }
 
 function incomplete(p: Pending, reason: IncompleteSplit['reason']): IncompleteSplit {

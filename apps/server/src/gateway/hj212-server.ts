@@ -154,7 +154,8 @@ export async function startHj212Gateway(
         }
         stats.frames++;
         state.inFlight++;
-        handleFrame(event.frame, receivedAtMs)
+        // The framer hands out views into buffers it reuses; decoding waits its turn, so keep a copy.
+        handleFrame(event.frame.slice(), receivedAtMs)
           .catch((err: unknown) =>
             logger?.warn({ err, connection: state.id }, 'hj212 frame not stored; not acknowledged'),
           )
