@@ -6,6 +6,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { registerAlarmRoutes } from './alarms/alarm.routes.js';
 import { registerAuditRoutes } from './audit/audit.routes.js';
 import { registerAuth } from './auth/auth.plugin.js';
 import { registerAuthRoutes } from './auth/auth.routes.js';
@@ -86,6 +87,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   const devices = new DeviceService(db, directory);
   registerDeviceRoutes(app, db, devices, deps.live ?? null);
   registerRollupRoutes(app, db, devices, new RollupService(db));
+  registerAlarmRoutes(app, db);
 
   if (config.webDir && fs.existsSync(path.join(config.webDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: config.webDir, wildcard: false });

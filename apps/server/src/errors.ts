@@ -35,6 +35,11 @@ export const ERROR_CODES = {
     status: 400,
     description: 'City and county users register devices of an enterprise in their region.',
   },
+  ALARM_NOT_FOUND: { status: 404, description: 'No alarm with this id in the caller\u2019s scope.' },
+  ALARM_ALREADY_ACKNOWLEDGED: {
+    status: 409,
+    description: 'The alarm was acknowledged already (by whom and when is in the message).',
+  },
   REGION_NOT_FOUND: { status: 400, description: 'The region code is not a known GB/T 2260 code.' },
   REGION_OUT_OF_SCOPE: { status: 403, description: 'The region lies outside the caller\u2019s scope.' },
   INDUSTRY_CODE_INVALID: { status: 400, description: 'Not a GB/T 4754-2017 two-digit division.' },

@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import { syncOfflineAlarms } from './alarms/alarm.repository.js';
+import { OFFLINE_INTERVALS } from './alarms/alarm-rules.js';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { createDb, type DbHandle } from './db/create-db.js';
@@ -48,7 +50,8 @@ export async function startServer(
       rolling = true;
       rollups
         .processDirty(Date.now())
-        .catch((err: unknown) => app.log.error({ err }, 'hourly rollup failed'))
+        .then(() => syncOfflineAlarms(db.db, Date.now(), OFFLINE_INTERVALS))
+        .catch((err: unknown) => app.log.error({ err }, 'hourly rollup or offline check failed'))
         .finally(() => {
           rolling = false;
         });

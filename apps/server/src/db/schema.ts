@@ -148,7 +148,24 @@ export interface RollupDirtyHourTable {
   marked_at: Timestamp;
 }
 
+export interface MonitoringAlarmTable {
+  id: Generated<string>;
+  mn: string;
+  type: string;
+  factor: Generated<string>;
+  start_at: ColumnType<Date, Date | string, Date | string>;
+  end_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  value: number | null;
+  limit_value: number | null;
+  details: ColumnType<unknown, string | undefined, string>;
+  acknowledged_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  acknowledged_by: string | null;
+  ack_comment: string | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
+  monitoring_alarm: MonitoringAlarmTable;
   rollup_hour: RollupHourTable;
   rollup_dirty_hour: RollupDirtyHourTable;
   monitoring_device: MonitoringDeviceTable;

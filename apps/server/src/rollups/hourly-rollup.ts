@@ -27,6 +27,8 @@ export interface HourFactor {
   valid: boolean;
   correctedAvg: number | null;
   loadKg: number | null;
+  /** Minutes by data flag other than N (D fault, C calibration, M maintenance, F stopped…). */
+  flagMinutes: Record<string, number>;
   explain: Record<string, unknown>;
 }
 
@@ -128,6 +130,11 @@ export function rollupHour(minutes: readonly MinuteValue[], settings: DeviceSett
         explain.load = r.explain;
       }
     }
+    const flagMinutes: Record<string, number> = {};
+    for (const m of list) {
+      const flag = m.flag ?? 'N';
+      if (flag !== 'N') flagMinutes[flag] = (flagMinutes[flag] ?? 0) + 1;
+    }
     const limit = settings.limits?.[factor];
     if (limit !== undefined) explain.limit = limit;
     out.push({
@@ -140,6 +147,7 @@ export function rollupHour(minutes: readonly MinuteValue[], settings: DeviceSett
       valid: hourValid,
       correctedAvg,
       loadKg,
+      flagMinutes,
       explain,
     });
   }

@@ -144,6 +144,123 @@ for (const backend of backends()) {
       expect(bad.statusCode).toBe(400);
     });
 
+    it('raises an exceedance alarm only for the valid exceeding hour, and flag alarms for ≥ 15 D minutes', async () => {
+      // Back to the original data for hour 2 (minute 50 flagged D again).
+      const unit = await TestDataUnit.connect(gateway.port);
+      await unit.write(minute('ROLL-1', HOUR2 + 50 * 60_000, 30, 'D'));
+      await unit.waitForAcks(1);
+      unit.close();
+      await rollups().processDirty(HOUR2 + 2 * 3_600_000);
+      const res = await app.inject({
+        method: 'GET',
+        url: '/api/monitoring/alarms?mn=ROLL-1',
+        headers: bearer(token),
+      });
+      const items = res.json().items as Array<Record<string, unknown>>;
+      const exceedances = items.filter((a) => a.type === 'exceedance');
+      expect(exceedances).toHaveLength(1);
+      expect(exceedances[0]).toMatchObject({
+        factor: 'a21026',
+        start: '2026-11-24T10:00:00+08:00',
+        end: '2026-11-24T11:00:00+08:00',
+        limit: 35,
+      });
+      expect(exceedances[0]!.value as number).toBeCloseTo((30 * 15) / 11, 9);
+      expect((exceedances[0]!.links as { rollup: string }).rollup).toContain(
+        '/api/monitoring/devices/ROLL-1/hourly?',
+      );
+      // 15 D minutes in hour 1 and 16 in hour 2 both reach the 15-minute threshold.
+      const flags = items
+        .filter((a) => a.type === 'flag')
+        .map((a) => [a.start, a.value, (a.details as { flag: string }).flag]);
+      expect(flags.sort()).toEqual([
+        ['2026-11-24T10:00:00+08:00', 15, 'D'],
+        ['2026-11-24T11:00:00+08:00', 16, 'D'],
+      ]);
+    });
+
+    it('acknowledges an alarm once, with a comment, and audits it', async () => {
+      const list = await app.inject({
+        method: 'GET',
+        url: '/api/monitoring/alarms?type=exceedance',
+        headers: bearer(token),
+      });
+      const id = list.json().items[0].id as string;
+      const ack = await app.inject({
+        method: 'POST',
+        url: `/api/monitoring/alarms/${id}/ack`,
+        headers: bearer(token),
+        payload: { comment: '已电话核实，企业正在整改' },
+      });
+      expect(ack.statusCode, ack.body).toBe(200);
+      expect(ack.json().acknowledged).toMatchObject({ by: 'prov', comment: '已电话核实，企业正在整改' });
+      const again = await app.inject({
+        method: 'POST',
+        url: `/api/monitoring/alarms/${id}/ack`,
+        headers: bearer(token),
+        payload: { comment: '再次' },
+      });
+      expect(again.statusCode).toBe(409);
+      const empty = await app.inject({
+        method: 'POST',
+        url: `/api/monitoring/alarms/${id}/ack`,
+        headers: bearer(token),
+        payload: { comment: '' },
+      });
+      expect(empty.statusCode).toBe(400);
+      const open = await app.inject({
+        method: 'GET',
+        url: '/api/monitoring/alarms?acknowledged=false&type=exceedance',
+        headers: bearer(token),
+      });
+      expect(open.json().items).toEqual([]);
+    });
+
+    it('hides the alarms of a device outside the caller’s scope', async () => {
+      const datong = await userWithToken(app, db, {
+        username: 'dt',
+        role: 'city_admin',
+        regionCode: '140200',
+      });
+      // ROLL-1 belongs to no enterprise: only province-level users see it.
+      const res = await app.inject({ method: 'GET', url: '/api/monitoring/alarms', headers: bearer(datong) });
+      expect(res.json().items).toEqual([]);
+      const list = await app.inject({ method: 'GET', url: '/api/monitoring/alarms', headers: bearer(token) });
+      const id = list.json().items[0].id as string;
+      const ack = await app.inject({
+        method: 'POST',
+        url: `/api/monitoring/alarms/${id}/ack`,
+        headers: bearer(datong),
+        payload: { comment: 'x' },
+      });
+      expect(ack.statusCode).toBe(404);
+    });
+
+    it('opens an offline alarm after 3 silent intervals and closes it when packets resume', async () => {
+      const { syncOfflineAlarms } = await import('../alarms/alarm.repository.js');
+      const last = await db.db
+        .selectFrom('hj212_packet')
+        .select((eb) => eb.fn.max('received_at').as('t'))
+        .where('mn', '=', 'ROLL-1')
+        .executeTakeFirstOrThrow();
+      const lastMs = new Date(last.t as Date).getTime();
+      expect(await syncOfflineAlarms(db.db, lastMs + 170_000, 3)).toEqual({ opened: 0, closed: 0 });
+      expect(await syncOfflineAlarms(db.db, lastMs + 181_000, 3)).toEqual({ opened: 1, closed: 0 });
+      expect(await syncOfflineAlarms(db.db, lastMs + 240_000, 3)).toEqual({ opened: 0, closed: 0 });
+      const unit = await TestDataUnit.connect(gateway.port);
+      await unit.write(minute('ROLL-1', HOUR2 + 3_600_000, 30, 'N'));
+      await unit.waitForAcks(1);
+      unit.close();
+      expect(await syncOfflineAlarms(db.db, Date.now(), 3)).toEqual({ opened: 0, closed: 1 });
+      const offline = await app.inject({
+        method: 'GET',
+        url: '/api/monitoring/alarms?type=offline',
+        headers: bearer(token),
+      });
+      expect(offline.json().items).toHaveLength(1);
+      expect(offline.json().items[0].end).not.toBeNull();
+    });
+
     it('refuses settings with an impossible reference O2, naming the field', async () => {
       const res = await app.inject({
         method: 'PUT',

@@ -1,4 +1,6 @@
 import { type Kysely, sql } from 'kysely';
+import { syncHourAlarms } from '../alarms/alarm.repository.js';
+import { hourAlarms } from '../alarms/alarm-rules.js';
 import type { Database } from '../db/schema.js';
 import { type DeviceSettings, type MinuteValue, rollupHour } from './hourly-rollup.js';
 
@@ -50,8 +52,14 @@ export class RollupService {
       byHour.set(hour, list);
     }
     const values = [];
+    const alarmsByHour = new Map<number, ReturnType<typeof hourAlarms>>();
     for (const [hour, minutes] of byHour) {
-      for (const f of rollupHour(minutes, settings)) {
+      const factors = rollupHour(minutes, settings);
+      alarmsByHour.set(
+        hour,
+        factors.flatMap((f) => hourAlarms(f, settings.limits?.[f.factor])),
+      );
+      for (const f of factors) {
         values.push({
           mn,
           factor: f.factor,
@@ -89,6 +97,7 @@ export class RollupService {
         )
         .execute();
     }
+    for (const [hour, alarms] of alarmsByHour) await syncHourAlarms(this.db, mn, hour, alarms);
     return byHour.size;
   }
 

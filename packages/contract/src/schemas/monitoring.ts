@@ -170,3 +170,55 @@ export const RollupRequest = Type.Object(
   { $id: 'RollupRequest', additionalProperties: false },
 );
 export type RollupRequest = Static<typeof RollupRequest>;
+
+export const AlarmType = Type.Union([
+  Type.Literal('exceedance'),
+  Type.Literal('offline'),
+  Type.Literal('flag'),
+  Type.Literal('constant'),
+]);
+
+export const Alarm = Type.Object(
+  {
+    id: Type.String(),
+    mn: Type.String(),
+    deviceName: Type.String(),
+    enterpriseName: Type.Union([Type.String(), Type.Null()]),
+    type: AlarmType,
+    factor: Type.Union([Type.String(), Type.Null()]),
+    start: Type.String(),
+    end: Type.Union([Type.String(), Type.Null()]),
+    value: Type.Union([Type.Number(), Type.Null()]),
+    limit: Type.Union([Type.Number(), Type.Null()]),
+    details: Type.Unknown(),
+    acknowledged: Type.Union([
+      Type.Object({ at: Type.String(), by: Type.String(), comment: Type.String() }),
+      Type.Null(),
+    ]),
+    links: Type.Object({ rollup: Type.String(), packets: Type.String() }),
+  },
+  { $id: 'Alarm' },
+);
+export type Alarm = Static<typeof Alarm>;
+
+export const AlarmQuery = Type.Object(
+  {
+    mn: Type.Optional(Type.String({ maxLength: 64 })),
+    type: Type.Optional(AlarmType),
+    from: Type.Optional(Type.String({ format: 'date-time' })),
+    to: Type.Optional(Type.String({ format: 'date-time' })),
+    acknowledged: Type.Optional(Type.Boolean()),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 200 })),
+  },
+  { $id: 'AlarmQuery' },
+);
+export type AlarmQuery = Static<typeof AlarmQuery>;
+
+export const AlarmList = Type.Object({ items: Type.Array(Alarm) }, { $id: 'AlarmList' });
+export type AlarmList = Static<typeof AlarmList>;
+
+export const AlarmAck = Type.Object(
+  { comment: Type.String({ minLength: 1, maxLength: 1000 }) },
+  { $id: 'AlarmAck', additionalProperties: false },
+);
+export type AlarmAck = Static<typeof AlarmAck>;

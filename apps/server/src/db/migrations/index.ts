@@ -3,6 +3,7 @@ import * as foundation from './20261124T1400-foundation.js';
 import * as regions from './20261124T1410-regions.js';
 import * as monitoring from './20261124T1500-monitoring.js';
 import * as rollups from './20261124T1600-rollups.js';
+import * as alarms from './20261124T1700-alarms.js';
 
 /** All migrations, keyed by a timestamped name; they run in name order. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '20261124T1410-regions': regions,
   '20261124T1500-monitoring': monitoring,
   '20261124T1600-rollups': rollups,
+  '20261124T1700-alarms': alarms,
 };

@@ -1,0 +1,116 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { HourAlarm } from './alarm-rules.js';
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * Makes the stored hour alarms of one device and hour match `alarms`: new ones are inserted, ones that a
+ * recomputation no longer supports are removed unless someone acknowledged them already.
+ */
+export async function syncHourAlarms(
+  db: Kysely<Database>,
+  mn: string,
+  hourMs: number,
+  alarms: readonly HourAlarm[],
+) {
+  const start = new Date(hourMs);
+  const keep = new Set(alarms.map((a) => `${a.type}\u0000${a.factor}`));
+  const existing = await db
+    .selectFrom('monitoring_alarm')
+    .select(['id', 'type', 'factor', 'acknowledged_at'])
+    .where('mn', '=', mn)
+    .where('start_at', '=', start)
+    .where('type', 'in', ['exceedance', 'flag'])
+    .execute();
+  for (const e of existing) {
+    if (!keep.has(`${e.type}\u0000${e.factor}`) && e.acknowledged_at === null) {
+      await db.deleteFrom('monitoring_alarm').where('id', '=', e.id).execute();
+    }
+  }
+  for (const a of alarms) {
+    await db
+      .insertInto('monitoring_alarm')
+      .values({
+        mn,
+        type: a.type,
+        factor: a.factor,
+        start_at: start,
+        end_at: new Date(hourMs + HOUR_MS),
+        value: a.value,
+        limit_value: a.limit,
+        details: JSON.stringify(a.details),
+      })
+      .onConflict((oc) =>
+        oc.columns(['mn', 'type', 'factor', 'start_at']).doUpdateSet({
+          value: a.value,
+          limit_value: a.limit,
+          details: JSON.stringify(a.details),
+        }),
+      )
+      .execute();
+  }
+}
+
+/** Opens offline alarms for devices silent for 3 expected intervals, and closes them when packets resume. */
+export async function syncOfflineAlarms(
+  db: Kysely<Database>,
+  nowMs: number,
+  intervals: number,
+): Promise<{ opened: number; closed: number }> {
+  const devices = await sql<{
+    mn: string;
+    settings: { expectedIntervalS?: number } | null;
+    created_at: Date;
+    last: Date | null;
+  }>`
+    select d.mn, d.settings, d.created_at,
+      (select max(p.received_at) from hj212_packet p where p.mn = d.mn and p.outcome in ('stored','partial')) as last
+    from monitoring_device d where not d.disabled`.execute(db);
+  const open = await db
+    .selectFrom('monitoring_alarm')
+    .select(['id', 'mn', 'start_at'])
+    .where('type', '=', 'offline')
+    .where('end_at', 'is', null)
+    .execute();
+  const openByMn = new Map(open.map((o) => [o.mn, o]));
+  let opened = 0;
+  let closed = 0;
+  for (const d of devices.rows) {
+    const intervalMs = (d.settings?.expectedIntervalS ?? 60) * 1000;
+    const lastMs = d.last ? new Date(d.last).getTime() : null;
+    const silentSince = lastMs ?? new Date(d.created_at).getTime();
+    const current = openByMn.get(d.mn);
+    if (nowMs - silentSince > intervals * intervalMs) {
+      if (!current) {
+        await db
+          .insertInto('monitoring_alarm')
+          .values({
+            mn: d.mn,
+            type: 'offline',
+            start_at: new Date(silentSince),
+            value: Math.round((nowMs - silentSince) / 1000),
+            limit_value: (intervals * intervalMs) / 1000,
+            details: JSON.stringify({
+              lastPacketAt: lastMs === null ? null : new Date(lastMs).toISOString(),
+              expectedIntervalS: intervalMs / 1000,
+            }),
+          })
+          .onConflict((oc) => oc.columns(['mn', 'type', 'factor', 'start_at']).doNothing())
+          .execute();
+        opened++;
+      }
+    } else if (current && lastMs !== null && lastMs > new Date(current.start_at).getTime()) {
+      await db
+        .updateTable('monitoring_alarm')
+        .set({
+          end_at: new Date(lastMs),
+          value: Math.round((lastMs - new Date(current.start_at).getTime()) / 1000),
+        })
+        .where('id', '=', current.id)
+        .execute();
+      closed++;
+    }
+  }
+  return { opened, closed };
+}
