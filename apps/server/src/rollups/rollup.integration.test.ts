@@ -261,6 +261,27 @@ for (const backend of backends()) {
       expect(offline.json().items[0].end).not.toBeNull();
     });
 
+    it('reports daily transmission and validity rates in Shanghai days', async () => {
+      // 10:00–12:00 Beijing on 2026-11-24: 120 minutes expected and received (the 12:00 minute is outside), 45 + 44 all-N.
+      const res = await app.inject({
+        method: 'GET',
+        url: `/api/monitoring/devices/ROLL-1/rates?from=${new Date(HOUR1).toISOString()}&to=${new Date(HOUR2 + 3_600_000).toISOString()}`,
+        headers: bearer(token),
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json().items).toEqual([
+        {
+          day: '2026-11-24',
+          expected: 120,
+          received: 120,
+          valid: 89,
+          transmissionRatePct: '100.00',
+          validityRatePct: '74.17',
+          effectiveTransmissionRatePct: '74.17',
+        },
+      ]);
+    });
+
     it('refuses settings with an impossible reference O2, naming the field', async () => {
       const res = await app.inject({
         method: 'PUT',

@@ -1,6 +1,6 @@
-import { ADMIN_ROLES, DeviceSettings, HourlyList, RangeQuery, RollupRequest } from '@ecep/contract';
+import { ADMIN_ROLES, DeviceSettings, HourlyList, RangeQuery, RateList, RollupRequest } from '@ecep/contract';
 import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { Type } from 'typebox';
 import { recordAudit } from '../audit/audit.repository.js';
 import { principalOf } from '../auth/auth.plugin.js';
@@ -9,10 +9,13 @@ import type { Database } from '../db/schema.js';
 import type { DeviceService } from '../devices/device.service.js';
 import { AppError } from '../errors.js';
 import { toShanghaiIso } from '../lib/shanghai-time.js';
+import { dayRates } from './rates.js';
 import type { RollupService } from './rollup.service.js';
 
 const READERS = ['province_admin', 'city_admin', 'county_admin', 'enterprise_user', 'auditor'] as const;
 const MnParams = Type.Object({ mn: Type.String({ minLength: 1, maxLength: 64 }) });
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 function range(q: { from: string; to: string }, maxDays: number): { from: Date; to: Date } {
   const from = Date.parse(q.from);
@@ -139,6 +142,61 @@ export function registerRollupRoutes(
         };
       }
       return { items: [...byHour.values()] };
+    },
+  );
+
+  app.get(
+    '/api/monitoring/devices/:mn/rates',
+    {
+      config: { access: { roles: READERS, scope: 'region' } },
+      schema: {
+        tags,
+        summary: '数据传输率、有效率 / daily transmission and validity rates',
+        params: MnParams,
+        querystring: RangeQuery,
+        response: { 200: RateList },
+      },
+    },
+    async (request) => {
+      const { mn } = request.params as { mn: string };
+      await devices.getRow(principalOf(request), mn);
+      const { from, to } = range(request.query as RangeQuery, 93);
+      const settings = ((
+        await db.selectFrom('monitoring_device').select('settings').where('mn', '=', mn).executeTakeFirst()
+      )?.settings ?? {}) as DeviceSettings;
+      const intervalS = settings.expectedIntervalS ?? 60;
+      // Days are Asia/Shanghai calendar days; a minute is valid when every factor in it is flagged N.
+      const rows = await sql<{ day: string; received: string; valid: string }>`
+        select to_char(date_bin('1 day', m.t, timestamptz '2000-01-01 00:00:00+08') at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as day,
+               count(*)::text as received,
+               count(*) filter (where m.all_n)::text as valid
+        from (
+          select data_time as t, bool_and(coalesce(flag, 'N') = 'N') as all_n
+          from measurement where mn = ${mn} and cn = '2051' and data_time >= ${from} and data_time < ${to}
+          group by data_time
+        ) m
+        group by 1 order by 1`.execute(db);
+      const byDay = new Map(rows.rows.map((r) => [r.day, r]));
+      const items = [];
+      const SHANGHAI = 8 * HOUR;
+      for (
+        let d = Math.floor((from.getTime() + SHANGHAI) / DAY) * DAY - SHANGHAI;
+        d < to.getTime();
+        d += DAY
+      ) {
+        const day = new Date(d + SHANGHAI).toISOString().slice(0, 10);
+        const r = byDay.get(day);
+        const spanMs = Math.min(d + DAY, to.getTime()) - Math.max(d, from.getTime());
+        items.push(
+          dayRates({
+            day,
+            expected: Math.round(spanMs / 1000 / intervalS),
+            received: Number(r?.received ?? 0),
+            valid: Number(r?.valid ?? 0),
+          }),
+        );
+      }
+      return { items };
     },
   );
 

@@ -222,3 +222,21 @@ export const AlarmAck = Type.Object(
   { $id: 'AlarmAck', additionalProperties: false },
 );
 export type AlarmAck = Static<typeof AlarmAck>;
+
+export const RateList = Type.Object(
+  {
+    items: Type.Array(
+      Type.Object({
+        day: Type.String({ description: 'Asia/Shanghai date, e.g. 2026-11-24' }),
+        expected: Type.Integer({ description: 'packets expected at the device interval' }),
+        received: Type.Integer({ description: 'distinct minutes received (CN 2051)' }),
+        valid: Type.Integer({ description: 'received minutes whose every factor is flagged N' }),
+        transmissionRatePct: Type.String({ description: '传输率 = received / expected, GB/T 8170 to 2 dp' }),
+        validityRatePct: Type.String({ description: '有效率 = valid / received' }),
+        effectiveTransmissionRatePct: Type.String({ description: '有效传输率 = transmission × validity' }),
+      }),
+    ),
+  },
+  { $id: 'RateList' },
+);
+export type RateList = Static<typeof RateList>;
