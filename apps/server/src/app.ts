@@ -18,6 +18,7 @@ import { DeviceService } from './devices/device.service.js';
 import { DeviceDirectory } from './devices/device-directory.js';
 import { registerEnterpriseRoutes } from './enterprises/enterprise.routes.js';
 import { EnterpriseService } from './enterprises/enterprise.service.js';
+import { registerQuarantineRoutes } from './gateway/quarantine.routes.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { registerRegionRoutes } from './regions/region.routes.js';
 import { registerRollupRoutes } from './rollups/rollup.routes.js';
@@ -88,6 +89,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   registerDeviceRoutes(app, db, devices, deps.live ?? null);
   registerRollupRoutes(app, db, devices, new RollupService(db));
   registerAlarmRoutes(app, db);
+  registerQuarantineRoutes(app, db, devices);
 
   if (config.webDir && fs.existsSync(path.join(config.webDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: config.webDir, wildcard: false });

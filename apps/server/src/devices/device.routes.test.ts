@@ -171,6 +171,23 @@ describe('monitoring device API', () => {
     expect(JSON.stringify(audit)).not.toContain('pw1');
   });
 
+  it('lets only the province level review quarantine', async () => {
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/monitoring/quarantine', headers: bearer(t.province!) }))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/monitoring/quarantine', headers: bearer(t.taiyuan!) }))
+        .statusCode,
+    ).toBe(403);
+    const accept = await app.inject({
+      method: 'POST',
+      url: '/api/monitoring/devices/DT-002/accept-quarantined',
+      headers: bearer(t.taiyuan!),
+    });
+    expect(accept.statusCode).toBe(404);
+  });
+
   it('limits a data query to 31 days and requires to after from', async () => {
     const long = await app.inject({
       method: 'GET',

@@ -211,6 +211,30 @@ for (const backend of backends()) {
       unit.close();
     });
 
+    it('takes quarantined packets in once the device is registered', async () => {
+      const { acceptQuarantined } = await import('./quarantine.service.js');
+      const principal = {
+        userId: '00000000-0000-0000-0000-000000000000',
+        username: 'op',
+        displayName: 'op',
+        role: 'province_admin' as const,
+        regionCode: null,
+        enterpriseId: null,
+      };
+      await expect(acceptQuarantined(db.db, principal, 'MN-UNKNOWN')).rejects.toThrow(/尚未登记/);
+      await db.db
+        .insertInto('monitoring_device')
+        .values({ mn: 'MN-UNKNOWN', password: '123456', name: '后登记', st: '31' })
+        .execute();
+      const res = await acceptQuarantined(db.db, principal, 'MN-UNKNOWN');
+      expect(res).toEqual({ accepted: 1, measurements: 8, stillRefused: [] });
+      expect(await count('measurement', sql`mn = 'MN-UNKNOWN'`)).toBe(8);
+      // The wrong-password packet of MN-A stays refused: its PW still does not match.
+      const again = await acceptQuarantined(db.db, principal, 'MN-A');
+      expect(again).toMatchObject({ accepted: 0, stillRefused: [{ reason: 'wrong-password' }] });
+      expect(await count('hj212_quarantine', sql`resolved_at is null`)).toBe(1);
+    });
+
     it('reassembles a split packet whose parts arrive out of order, acknowledging each part', async () => {
       const unit = await TestDataUnit.connect(gateway.port);
       const parts = buildDataPackets(
