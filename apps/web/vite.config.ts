@@ -3,6 +3,8 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+/** Where `vite` (dev) and `vite preview` send `/api`; override with ECEP_API_URL. */
+const apiTarget = process.env.ECEP_API_URL ?? 'http://localhost:8080';
 
 export default defineConfig({
   root: here('.'),
@@ -17,6 +19,9 @@ export default defineConfig({
     chunkSizeWarningLimit: 1500,
   },
   server: {
-    proxy: { '/api': 'http://localhost:8080' },
+    proxy: { '/api': apiTarget },
+  },
+  preview: {
+    proxy: { '/api': apiTarget },
   },
 });

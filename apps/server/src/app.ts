@@ -91,17 +91,16 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   registerAlarmRoutes(app, db);
   registerQuarantineRoutes(app, db, devices);
 
-  if (config.webDir && fs.existsSync(path.join(config.webDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: config.webDir, wildcard: false });
-    // Client-side routes (e.g. /enterprises/123) all load the single-page app.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.url.startsWith('/api/') || request.method !== 'GET') {
-        return reply.status(404).send({
-          error: { code: 'NOT_FOUND', message: `没有该接口 / no route ${request.method} ${request.url}` },
-        });
-      }
-      return reply.type('text/html').sendFile('index.html');
-    });
-  }
+  const serveWeb = config.webDir !== null && fs.existsSync(path.join(config.webDir, 'index.html'));
+  if (serveWeb && config.webDir) await app.register(fastifyStatic, { root: config.webDir, wildcard: false });
+  // Unknown API routes answer JSON; any other GET loads the single-page app (client-side routes like /enterprises/123).
+  app.setNotFoundHandler((request, reply) => {
+    if (!serveWeb || request.url.startsWith('/api/') || request.method !== 'GET') {
+      return reply.status(404).send({
+        error: { code: 'NOT_FOUND', message: `没有该接口 / no route ${request.method} ${request.url}` },
+      });
+    }
+    return reply.type('text/html').sendFile('index.html');
+  });
   return app;
 }

@@ -48,3 +48,41 @@ export function errorText(err: unknown): string {
   if (err instanceof Error) return err.message;
   return String(err);
 }
+
+export interface CalcFailureBody {
+  code: string;
+  message: string;
+  path?: string;
+  details?: unknown;
+}
+
+/**
+ * Runs a calculation. Done with fetch rather than the typed client because the engine puts the
+ * JSON pointer of the bad input at `error.path`, which `ApiError` does not keep.
+ */
+export async function runCalc(
+  name: string,
+  input: unknown,
+): Promise<{ ok: true; output: unknown } | { ok: false; status: number; error: CalcFailureBody }> {
+  const res = await fetch(`/api/calc/${encodeURIComponent(name)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify(input),
+    credentials: 'same-origin',
+  });
+  const text = await res.text();
+  let body: unknown;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    body = undefined;
+  }
+  if (res.ok) return { ok: true, output: body };
+  if (res.status === 401) onUnauthorized?.();
+  const error = (body as { error?: CalcFailureBody } | undefined)?.error;
+  return {
+    ok: false,
+    status: res.status,
+    error: error ?? { code: `HTTP_${res.status}`, message: res.statusText || text.slice(0, 200) },
+  };
+}

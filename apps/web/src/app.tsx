@@ -13,7 +13,7 @@ const theme = { token: { colorPrimary: '#17795e', borderRadius: 6 } };
 
 export function App() {
   return (
-    <ConfigProvider locale={zhCN} theme={theme}>
+    <ConfigProvider locale={zhCN} theme={theme} button={{ autoInsertSpace: false }}>
       <AntApp>
         <BrowserRouter>
           <AuthProvider>

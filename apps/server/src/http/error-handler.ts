@@ -54,10 +54,4 @@ export function registerErrorHandler(app: FastifyInstance): void {
       .status(500)
       .send({ error: { code: 'INTERNAL', message: '服务器内部错误 / internal error' } });
   });
-
-  app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send({
-      error: { code: 'NOT_FOUND', message: `没有该接口 / no route ${request.method} ${request.url}` },
-    });
-  });
 }

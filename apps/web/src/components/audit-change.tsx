@@ -1,6 +1,7 @@
 import { Col, Row, Space, Tag, Typography } from 'antd';
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Keys whose values differ between before and after. */
 function changedKeys(before: unknown, after: unknown): string[] {
@@ -9,7 +10,8 @@ function changedKeys(before: unknown, after: unknown): string[] {
 }
 
 function Json({ value }: { value: unknown }) {
-  if (value === null || value === undefined) return <Typography.Text type="secondary">（无）</Typography.Text>;
+  if (value === null || value === undefined)
+    return <Typography.Text type="secondary">（无）</Typography.Text>;
   return <pre className="ecep-json">{JSON.stringify(value, null, 2)}</pre>;
 }
 

@@ -39,7 +39,12 @@ export interface AuditTableProps {
 }
 
 /** The audit trail, newest first, each row expandable to its before/after JSON. */
-export function AuditTable({ entity, entityId, onForbidden, pageSize: initialPageSize = 20 }: AuditTableProps) {
+export function AuditTable({
+  entity,
+  entityId,
+  onForbidden,
+  pageSize: initialPageSize = 20,
+}: AuditTableProps) {
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(initialPageSize);
   const [data, setData] = useState<AuditList | null>(null);
@@ -71,7 +76,9 @@ export function AuditTable({ entity, entityId, onForbidden, pageSize: initialPag
 
   return (
     <>
-      {error && <Alert type="error" showIcon title={`审计记录加载失败：${error}`} style={{ marginBottom: 12 }} />}
+      {error && (
+        <Alert type="error" showIcon title={`审计记录加载失败：${error}`} style={{ marginBottom: 12 }} />
+      )}
       <Table<AuditEvent>
         rowKey="id"
         size="small"

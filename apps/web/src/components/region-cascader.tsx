@@ -75,6 +75,7 @@ export function RegionCascader({
 
   // A value that came from the URL or a saved record needs its ancestors' children loaded to show its label.
   const pathKey = path.join('/');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs again once the first column has loaded
   useEffect(() => {
     if (!pathKey || optionsRef.current.length === 0) return;
     let alive = true;

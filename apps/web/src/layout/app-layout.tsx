@@ -16,8 +16,15 @@ export function AppLayout() {
   const open = openKeyFor(selected);
 
   return (
-    <Layout style={{ minHeight: '100%' }}>
-      <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={208} theme="dark">
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider
+        collapsible
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        width={208}
+        theme="dark"
+        style={{ position: 'sticky', top: 0, height: '100vh', overflowY: 'auto' }}
+      >
         <div
           style={{
             height: 64,
@@ -47,7 +54,13 @@ export function AppLayout() {
       <Layout>
         <AppHeader />
         <Layout.Content style={{ padding: 24, minWidth: 0 }}>
-          <Suspense fallback={<Spin size="large" style={{ display: 'block', margin: '96px auto' }} />}>
+          <Suspense
+            fallback={
+              <div style={{ textAlign: 'center', padding: 96 }}>
+                <Spin size="large" />
+              </div>
+            }
+          >
             <Outlet />
           </Suspense>
         </Layout.Content>

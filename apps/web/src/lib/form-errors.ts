@@ -2,9 +2,9 @@ import { ApiError } from '@ecep/contract';
 import { errorText } from '../api';
 import { validationMessageZh } from './validation-message-zh';
 
-export interface FormErrors {
+export interface FormErrors<F extends string = string> {
   /** Errors to set with `form.setFields`, one per field the API named. */
-  fields: Array<{ name: string; errors: string[] }>;
+  fields: Array<{ name: F; errors: string[] }>;
   /** What could not be tied to a field of this form. */
   general: string | null;
 }
@@ -26,11 +26,13 @@ function stripFieldPrefix(message: string, field: string): string {
  * `details: [{ path: 'body/creditCode', message }]` (schema validation) and
  * `details: { field: 'creditCode', … }` (business rules).
  */
-export function formErrorsOf(err: unknown, knownFields: readonly string[]): FormErrors {
+export function formErrorsOf<F extends string>(err: unknown, knownFields: readonly F[]): FormErrors<F> {
   if (!(err instanceof ApiError)) return { fields: [], general: errorText(err) };
-  const byField = new Map<string, string[]>();
+  const byField = new Map<F, string[]>();
+  const isKnown = (field: string | undefined): field is F =>
+    !!field && (knownFields as readonly string[]).includes(field);
   const add = (field: string | undefined, message: string) => {
-    if (!field || !knownFields.includes(field)) return false;
+    if (!isKnown(field)) return false;
     byField.set(field, [...(byField.get(field) ?? []), message]);
     return true;
   };

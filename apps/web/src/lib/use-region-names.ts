@@ -9,7 +9,12 @@ const loading = new Map<string, Promise<void>>();
 /** Loads the siblings of `code` (its parent's children), which names it and its neighbours. */
 function loadAround(code: string): Promise<void> {
   const level = regionLevelOf(code);
-  const key = level === 'province' ? 'province' : level === 'city' ? `${code.slice(0, 2)}0000` : `${code.slice(0, 4)}00`;
+  const key =
+    level === 'province'
+      ? 'province'
+      : level === 'city'
+        ? `${code.slice(0, 2)}0000`
+        : `${code.slice(0, 4)}00`;
   let p = loading.get(key);
   if (!p) {
     p = call((api) => api.listRegions(level === 'province' ? { level: 'province' } : { parentCode: key }))

@@ -13,7 +13,11 @@ export function EnterpriseDescriptions({ enterprise: e }: { enterprise: Enterpri
   const industry = findIndustry(e.industryCode);
   const items: DescriptionsProps['items'] = [
     { key: 'name', label: '企业名称', children: e.name, span: 2 },
-    { key: 'creditCode', label: '统一社会信用代码', children: <span className="ecep-mono">{e.creditCode}</span> },
+    {
+      key: 'creditCode',
+      label: '统一社会信用代码',
+      children: <span className="ecep-mono">{e.creditCode}</span>,
+    },
     {
       key: 'region',
       label: '所在地区',

@@ -26,6 +26,14 @@ export function EnterpriseDetailPage() {
   const reload = useCallback(() => setTick((t) => t + 1), []);
   const hideAudit = useCallback(() => setAuditHidden(true), []);
 
+  // Another enterprise: do not show the previous one while the new one loads.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the id changes
+  useEffect(() => {
+    setEnterprise(null);
+    setError(null);
+    setAuditHidden(false);
+  }, [id]);
+
   // biome-ignore lint/correctness/useExhaustiveDependencies: tick forces a reload
   useEffect(() => {
     let alive = true;
@@ -55,7 +63,11 @@ export function EnterpriseDetailPage() {
   const crumbs = (
     <Breadcrumb
       style={{ marginBottom: 16 }}
-      items={[{ title: '台账' }, { title: <Link to="/enterprises">企业名录</Link> }, { title: enterprise?.name ?? '企业详情' }]}
+      items={[
+        { title: '台账' },
+        { title: <Link to="/enterprises">企业名录</Link> },
+        { title: enterprise?.name ?? '企业详情' },
+      ]}
     />
   );
 
@@ -128,7 +140,15 @@ export function EnterpriseDetailPage() {
     tabs.push({
       key: 'audit',
       label: '变更记录',
-      children: <AuditTable key={enterprise.version} entity="enterprise" entityId={enterprise.id} onForbidden={hideAudit} pageSize={10} />,
+      children: (
+        <AuditTable
+          key={enterprise.version}
+          entity="enterprise"
+          entityId={enterprise.id}
+          onForbidden={hideAudit}
+          pageSize={10}
+        />
+      ),
     });
   }
 
@@ -137,7 +157,13 @@ export function EnterpriseDetailPage() {
       {crumbs}
       <Card>
         <div
-          style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: 16, flexWrap: 'wrap' }}
+          style={{
+            display: 'flex',
+            justifyContent: 'space-between',
+            alignItems: 'flex-start',
+            gap: 16,
+            flexWrap: 'wrap',
+          }}
         >
           <div>
             <Typography.Title level={3} style={{ margin: 0 }} data-testid="enterprise-detail-title">

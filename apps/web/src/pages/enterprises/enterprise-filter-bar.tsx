@@ -28,7 +28,7 @@ export function EnterpriseFilterBar({ filters, onChange, onReset }: EnterpriseFi
         value={q}
         onChange={(e) => setQ(e.target.value)}
         onSearch={(value) => onChange({ q: value.trim() })}
-        style={{ width: 280 }}
+        style={{ width: 250 }}
         data-testid="enterprise-search"
       />
       {showRegion && (
@@ -38,14 +38,14 @@ export function EnterpriseFilterBar({ filters, onChange, onReset }: EnterpriseFi
           value={filters.region}
           onChange={(region) => onChange({ region })}
           placeholder="所在地区（市 / 县区）"
-          style={{ width: 220 }}
+          style={{ width: 200 }}
         />
       )}
       <IndustrySelect
         value={filters.industry}
         onChange={(industry) => onChange({ industry })}
         placeholder="所属行业（门类 / 大类）"
-        style={{ width: 260 }}
+        style={{ width: 240 }}
       />
       <Space size={6}>
         <Switch checked={filters.keyEnergyUser} onChange={(keyEnergyUser) => onChange({ keyEnergyUser })} />

@@ -21,6 +21,7 @@ export function EnterpriseListPage() {
   const [creating, setCreating] = useState(false);
   const [reloadTick, setReloadTick] = useState(0);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reloadTick is the retry button
   useEffect(() => {
     if (!canReadEnterprises(me.role)) return;
     let alive = true;
@@ -39,7 +40,13 @@ export function EnterpriseListPage() {
   }, [query, me.role, reloadTick]);
 
   if (!canReadEnterprises(me.role) || (error instanceof ApiError && error.status === 403)) {
-    return <Result status="403" title="无权查看企业名录" subTitle="您的角色不能查看企业信息，如需访问请联系管理员。" />;
+    return (
+      <Result
+        status="403"
+        title="无权查看企业名录"
+        subTitle="您的角色不能查看企业信息，如需访问请联系管理员。"
+      />
+    );
   }
 
   const scope = me.role === 'enterprise_user' ? '本企业' : (me.regionName ?? '全国');

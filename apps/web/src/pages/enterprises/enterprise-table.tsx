@@ -7,9 +7,10 @@ const columns: TableColumnsType<Enterprise> = [
   {
     title: '企业名称',
     dataIndex: 'name',
+    onCell: () => ({ 'data-testid': 'enterprise-name' }) as React.TdHTMLAttributes<HTMLTableCellElement>,
     render: (name: string, e) => (
       <Typography.Link>
-        {name}
+        <span data-testid="enterprise-name-text">{name}</span>
         {e.isDemo && (
           <Typography.Text type="warning" style={{ marginLeft: 6, fontSize: 12 }}>
             [演示]
@@ -24,7 +25,13 @@ const columns: TableColumnsType<Enterprise> = [
     width: 200,
     render: (code: string) => <span className="ecep-mono">{code}</span>,
   },
-  { title: '所在地区', key: 'region', width: 180, render: (_, e) => regionLabel(e) },
+  {
+    title: '所在地区',
+    key: 'region',
+    width: 180,
+    render: (_, e) => regionLabel(e),
+    onCell: () => ({ 'data-testid': 'enterprise-region' }) as React.TdHTMLAttributes<HTMLTableCellElement>,
+  },
   {
     title: '所属行业',
     key: 'industry',

@@ -12,7 +12,9 @@ export function AuditPage() {
   const onForbidden = useCallback(() => setForbidden(true), []);
 
   if (!canReadAudit(me.role) || forbidden) {
-    return <Result status="403" title="无权查看操作审计" subTitle="操作审计仅向省级管理员和审计/核查人员开放。" />;
+    return (
+      <Result status="403" title="无权查看操作审计" subTitle="操作审计仅向省级管理员和审计/核查人员开放。" />
+    );
   }
   return (
     <Card

@@ -4,7 +4,15 @@ import { useEffect, useState } from 'react';
 import { call } from '../../api';
 
 /** Searches the enterprises in the caller's scope by name or credit code. */
-export function EnterprisePicker({ value, onChange, id }: { value?: string; onChange?: (id: string) => void; id?: string }) {
+export function EnterprisePicker({
+  value,
+  onChange,
+  id,
+}: {
+  value?: string;
+  onChange?: (id: string) => void;
+  id?: string;
+}) {
   const [q, setQ] = useState('');
   const [options, setOptions] = useState<Enterprise[]>([]);
   const [loading, setLoading] = useState(false);

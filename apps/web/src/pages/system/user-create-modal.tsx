@@ -19,7 +19,15 @@ interface Values {
 
 const FIELDS = ['username', 'password', 'displayName', 'role', 'regionCode', 'enterpriseId'] as const;
 
-export function UserCreateModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: () => void }) {
+export function UserCreateModal({
+  open,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCreated: () => void;
+}) {
   const me = useMe();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -84,19 +92,34 @@ export function UserCreateModal({ open, onClose, onCreated }: { open: boolean; o
         <Form.Item name="displayName" label="姓名" rules={[{ required: true, message: '请输入姓名' }]}>
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name="password" label="初始密码" rules={[{ required: true, min: 8, message: '密码至少 8 位' }]}>
+        <Form.Item
+          name="password"
+          label="初始密码"
+          rules={[{ required: true, min: 8, message: '密码至少 8 位' }]}
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item name="role" label="角色" rules={[{ required: true, message: '请选择角色' }]}>
-          <Select options={roles.map((r) => ({ value: r, label: ROLE_LABELS_ZH[r] }))} placeholder="选择角色" />
+          <Select
+            options={roles.map((r) => ({ value: r, label: ROLE_LABELS_ZH[r] }))}
+            placeholder="选择角色"
+          />
         </Form.Item>
         {role === 'enterprise_user' && (
-          <Form.Item name="enterpriseId" label="所属企业" rules={[{ required: true, message: '企业用户必须指定所属企业' }]}>
+          <Form.Item
+            name="enterpriseId"
+            label="所属企业"
+            rules={[{ required: true, message: '企业用户必须指定所属企业' }]}
+          >
             <EnterprisePicker />
           </Form.Item>
         )}
         {role && role !== 'enterprise_user' && role !== 'public' && (
-          <Form.Item name="regionCode" label="管辖区域" extra={`不选则为您的管辖区域（${me.regionName ?? '全国'}）`}>
+          <Form.Item
+            name="regionCode"
+            label="管辖区域"
+            extra={`不选则为您的管辖区域（${me.regionName ?? '全国'}）`}
+          >
             <RegionCascader rootCode={me.regionCode} rootName={me.regionName} />
           </Form.Item>
         )}

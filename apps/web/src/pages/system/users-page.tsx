@@ -40,7 +40,11 @@ export function UsersPage() {
   const columns: TableColumnsType<User> = [
     { title: '用户名', dataIndex: 'username', render: (u: string) => <span className="ecep-mono">{u}</span> },
     { title: '姓名', dataIndex: 'displayName' },
-    { title: '角色', dataIndex: 'role', render: (r: User['role']) => <Tag color="green">{ROLE_LABELS_ZH[r]}</Tag> },
+    {
+      title: '角色',
+      dataIndex: 'role',
+      render: (r: User['role']) => <Tag color="green">{ROLE_LABELS_ZH[r]}</Tag>,
+    },
     {
       title: '管辖区域',
       dataIndex: 'regionCode',
@@ -68,7 +72,14 @@ export function UsersPage() {
         </Button>
       }
     >
-      {error !== null && <Alert type="error" showIcon title={`用户列表加载失败：${errorText(error)}`} style={{ marginBottom: 16 }} />}
+      {error !== null && (
+        <Alert
+          type="error"
+          showIcon
+          title={`用户列表加载失败：${errorText(error)}`}
+          style={{ marginBottom: 16 }}
+        />
+      )}
       <Table<User>
         rowKey="id"
         columns={columns}
