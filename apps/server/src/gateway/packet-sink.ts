@@ -130,8 +130,31 @@ function packetValues(item: SinkItem, id: string): unknown[] {
   ];
 }
 
-const PACKET_INSERT_HEAD =
-  'insert into hj212_packet (id, received_at, connection_id, remote, mn, cn, qn, data_time, outcome, error_code, raw) values ';
+const PACKET_COLUMNS = [
+  'id',
+  'received_at',
+  'connection_id',
+  'remote',
+  'mn',
+  'cn',
+  'qn',
+  'data_time',
+  'outcome',
+  'error_code',
+  'raw',
+] as const;
+
+function* packetCopyChunks(items: readonly SinkItem[], ids: readonly string[]): Generator<string> {
+  let chunk = '';
+  for (let i = 0; i < items.length; i++) {
+    chunk += copyLine(packetValues(items[i]!, ids[i]!));
+    if (chunk.length > 256 * 1024) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk) yield chunk;
+}
 
 function placeholders(rows: number, cols: number, offset = 0): string {
   const out: string[] = [];
@@ -194,13 +217,11 @@ function postgresSink(handle: DbHandle, partitions: MeasurementPartitions): Pack
         );
         const ids = idRes.rows.map((r) => r.id);
         const { staged, quarantine } = plan(items, ids);
-        for (let i = 0; i < items.length; i += 1000) {
-          const chunk = items.slice(i, i + 1000);
-          await client.query(
-            PACKET_INSERT_HEAD + placeholders(chunk.length, 11),
-            chunk.flatMap((item, k) => packetValues(item, ids[i + k]!)),
-          );
-        }
+        // Raw packets by COPY too: they are the bulk of the bytes (≈ 800 each).
+        await pipeline(
+          Readable.from(packetCopyChunks(items, ids)),
+          client.query(copyStreams.from(`copy hj212_packet (${PACKET_COLUMNS.join(',')}) from stdin`)),
+        );
         if (quarantine.length > 0) {
           await client.query(
             `insert into hj212_quarantine (packet_id, received_at, mn, reason, raw) values ${placeholders(quarantine.length, 5)}`,
@@ -208,16 +229,33 @@ function postgresSink(handle: DbHandle, partitions: MeasurementPartitions): Pack
           );
         }
         if (staged.length > 0) {
-          await client.query(
-            'create temp table if not exists measurement_stage (like measurement) on commit delete rows',
-          );
-          const copy = client.query(
-            copyStreams.from(`copy measurement_stage (${MEASUREMENT_COLUMNS.join(',')}) from stdin`),
-          );
-          await pipeline(Readable.from(copyChunks(staged)), copy);
-          await client.query(
-            `insert into measurement (${MEASUREMENT_COLUMNS.join(',')}) select ${MEASUREMENT_COLUMNS.join(',')} from measurement_stage on conflict (mn, cn, factor, data_time) do update set ${UPSERT_SET}`,
-          );
+          // Fast path: COPY straight into measurement. A resend inside or across batches violates the key;
+          // then the batch goes through a stage and an upsert so the newer value replaces the older one.
+          await client.query('savepoint direct_copy');
+          try {
+            await pipeline(
+              Readable.from(copyChunks(staged)),
+              client.query(
+                copyStreams.from(`copy measurement (${MEASUREMENT_COLUMNS.join(',')}) from stdin`),
+              ),
+            );
+            await client.query('release savepoint direct_copy');
+          } catch (err) {
+            if ((err as { code?: string }).code !== '23505') throw err;
+            await client.query('rollback to savepoint direct_copy');
+            await client.query(
+              'create temp table if not exists measurement_stage (like measurement) on commit delete rows',
+            );
+            await pipeline(
+              Readable.from(copyChunks(staged)),
+              client.query(
+                copyStreams.from(`copy measurement_stage (${MEASUREMENT_COLUMNS.join(',')}) from stdin`),
+              ),
+            );
+            await client.query(
+              `insert into measurement (${MEASUREMENT_COLUMNS.join(',')}) select ${MEASUREMENT_COLUMNS.join(',')} from measurement_stage on conflict (mn, cn, factor, data_time) do update set ${UPSERT_SET}`,
+            );
+          }
           const dirty = dirtyHours(staged);
           if (dirty.length > 0) await client.query(DIRTY_UPSERT(dirty.length), dirty.flat());
         }
@@ -248,26 +286,38 @@ function pgliteSink(handle: DbHandle, partitions: MeasurementPartitions): Packet
         );
         const ids = idRes.rows.map((r) => r.id);
         const { staged, quarantine } = plan(items, ids);
-        for (let i = 0; i < items.length; i += 1000) {
-          const chunk = items.slice(i, i + 1000);
-          await tx.query(
-            PACKET_INSERT_HEAD + placeholders(chunk.length, 11),
-            chunk.flatMap((item, k) => packetValues(item, ids[i + k]!)),
-          );
-        }
+        // PGlite reads COPY input from a blob: one call per table instead of thousands of bound parameters.
+        await tx.query(`copy hj212_packet (${PACKET_COLUMNS.join(',')}) from '/dev/blob'`, [], {
+          blob: new Blob([...packetCopyChunks(items, ids)]),
+        });
         if (quarantine.length > 0) {
           await tx.query(
             `insert into hj212_quarantine (packet_id, received_at, mn, reason, raw) values ${placeholders(quarantine.length, 5)}`,
             quarantine.flat(),
           );
         }
-        const cols = MEASUREMENT_COLUMNS.length;
-        for (let i = 0; i < staged.length; i += 2000) {
-          const chunk = staged.slice(i, i + 2000);
-          await tx.query(
-            `insert into measurement (${MEASUREMENT_COLUMNS.join(',')}) values ${placeholders(chunk.length, cols)} on conflict (mn, cn, factor, data_time) do update set ${UPSERT_SET}`,
-            chunk.flatMap(measurementValues),
-          );
+        if (staged.length > 0) {
+          const blob = new Blob([...copyChunks(staged)]);
+          await tx.query('savepoint direct_copy');
+          try {
+            await tx.query(`copy measurement (${MEASUREMENT_COLUMNS.join(',')}) from '/dev/blob'`, [], {
+              blob,
+            });
+            await tx.query('release savepoint direct_copy');
+          } catch (err) {
+            // A resend across batches: stage and upsert so the newer value replaces the older one.
+            if ((err as { code?: string }).code !== '23505') throw err;
+            await tx.query('rollback to savepoint direct_copy');
+            await tx.query(
+              'create temp table if not exists measurement_stage (like measurement) on commit delete rows',
+            );
+            await tx.query(`copy measurement_stage (${MEASUREMENT_COLUMNS.join(',')}) from '/dev/blob'`, [], {
+              blob,
+            });
+            await tx.query(
+              `insert into measurement (${MEASUREMENT_COLUMNS.join(',')}) select ${MEASUREMENT_COLUMNS.join(',')} from measurement_stage on conflict (mn, cn, factor, data_time) do update set ${UPSERT_SET}`,
+            );
+          }
         }
         const dirty = dirtyHours(staged);
         if (dirty.length > 0) await tx.query(DIRTY_UPSERT(dirty.length), dirty.flat());

@@ -1,0 +1,54 @@
+/**
+ * The gateway's storage stage alone: batches of decoded 2051 packets written through the PacketSink, with no
+ * sockets, on PGlite and (with DATABASE_URL) PostgreSQL.
+ *
+ *   npx tsx --conditions=source bench/sink.bench.ts [batches=5] [batchPackets=2000]
+ */
+import { buildDataPacket, createStackSimulator, decodeFrame, encodeFrame } from '../packages/hj212/src/index.js';
+import { createDb, migrateToLatest } from '../apps/server/src/index.js';
+import { measurementRows } from '../apps/server/src/gateway/measurement-rows.js';
+import { createPacketSink, type SinkItem } from '../apps/server/src/gateway/packet-sink.js';
+
+const [batchesArg = '5', sizeArg = '2000'] = process.argv.slice(2);
+const batches = Number(batchesArg);
+const size = Number(sizeArg);
+const sim = createStackSimulator({ kind: 'flue-gas', seed: 1, intervalMinutes: 1 });
+const t0 = Date.UTC(2026, 0, 1);
+
+function batch(k: number): SinkItem[] {
+  return Array.from({ length: size }, (_, i) => {
+    const n = k * size + i;
+    const dataTime = t0 + Math.floor(n / 1000) * 60_000;
+    const frame = encodeFrame(
+      buildDataPacket({ st: '31', cn: '2051', mn: `M${n % 1000}`, pw: '1', qn: '1', flag: 5, dataTime, factors: sim.next(dataTime).factors }),
+    );
+    const r = decodeFrame(frame);
+    if (!r.ok) throw new Error(r.error.message);
+    return {
+      receivedAtMs: Date.now(), connectionId: 'c', remote: 'r', raw: frame, mn: r.packet.mn, cn: '2051', qn: r.packet.qn,
+      dataTimeMs: dataTime, outcome: 'stored', errorCode: null, quarantine: null, rows: measurementRows(r.packet),
+    };
+  });
+}
+
+for (const url of [null, process.env.DATABASE_URL ?? null].filter((u, i) => i === 0 || u)) {
+  const handle = await createDb({ databaseUrl: url, dataDir: 'memory://' });
+  await migrateToLatest(handle.db);
+  if (url) await handle.db.deleteFrom('measurement').execute();
+  const sink = createPacketSink(handle);
+  let packets = 0;
+  let rows = 0;
+  let ms = 0;
+  for (let k = 0; k < batches; k++) {
+    const items = batch(k);
+    const s = performance.now();
+    await sink.write(items);
+    ms += performance.now() - s;
+    packets += items.length;
+    rows += items.reduce((a, b) => a + b.rows.length, 0);
+  }
+  console.log(
+    `${handle.kind.padEnd(8)} ${batches}×${size} packets: ${Math.round((packets / ms) * 1000)} packets/s, ${Math.round((rows / ms) * 1000)} rows/s`,
+  );
+  await handle.close();
+}
