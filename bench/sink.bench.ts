@@ -4,10 +4,16 @@
  *
  *   npx tsx --conditions=source bench/sink.bench.ts [batches=5] [batchPackets=2000]
  */
-import { buildDataPacket, createStackSimulator, decodeFrame, encodeFrame } from '../packages/hj212/src/index.js';
-import { createDb, migrateToLatest } from '../apps/server/src/index.js';
+
 import { measurementRows } from '../apps/server/src/gateway/measurement-rows.js';
 import { createPacketSink, type SinkItem } from '../apps/server/src/gateway/packet-sink.js';
+import { createDb, migrateToLatest } from '../apps/server/src/index.js';
+import {
+  buildDataPacket,
+  createStackSimulator,
+  decodeFrame,
+  encodeFrame,
+} from '../packages/hj212/src/index.js';
 
 const [batchesArg = '5', sizeArg = '2000'] = process.argv.slice(2);
 const batches = Number(batchesArg);
@@ -20,13 +26,32 @@ function batch(k: number): SinkItem[] {
     const n = k * size + i;
     const dataTime = t0 + Math.floor(n / 1000) * 60_000;
     const frame = encodeFrame(
-      buildDataPacket({ st: '31', cn: '2051', mn: `M${n % 1000}`, pw: '1', qn: '1', flag: 5, dataTime, factors: sim.next(dataTime).factors }),
+      buildDataPacket({
+        st: '31',
+        cn: '2051',
+        mn: `M${n % 1000}`,
+        pw: '1',
+        qn: '1',
+        flag: 5,
+        dataTime,
+        factors: sim.next(dataTime).factors,
+      }),
     );
     const r = decodeFrame(frame);
     if (!r.ok) throw new Error(r.error.message);
     return {
-      receivedAtMs: Date.now(), connectionId: 'c', remote: 'r', raw: frame, mn: r.packet.mn, cn: '2051', qn: r.packet.qn,
-      dataTimeMs: dataTime, outcome: 'stored', errorCode: null, quarantine: null, rows: measurementRows(r.packet),
+      receivedAtMs: Date.now(),
+      connectionId: 'c',
+      remote: 'r',
+      raw: frame,
+      mn: r.packet.mn,
+      cn: '2051',
+      qn: r.packet.qn,
+      dataTimeMs: dataTime,
+      outcome: 'stored',
+      errorCode: null,
+      quarantine: null,
+      rows: measurementRows(r.packet),
     };
   });
 }
