@@ -164,7 +164,23 @@ export interface MonitoringAlarmTable {
   created_at: Timestamp;
 }
 
+export interface RollupDayTable {
+  mn: string;
+  factor: string;
+  /** Asia/Shanghai calendar day, `YYYY-MM-DD`. */
+  day: ColumnType<string, string, string>;
+  avg: number | null;
+  min: number | null;
+  max: number | null;
+  valid_hours: number;
+  valid: boolean;
+  corrected_avg: number | null;
+  load_kg: number | null;
+  computed_at: Timestamp;
+}
+
 export interface Database {
+  rollup_day: RollupDayTable;
   monitoring_alarm: MonitoringAlarmTable;
   rollup_hour: RollupHourTable;
   rollup_dirty_hour: RollupDirtyHourTable;

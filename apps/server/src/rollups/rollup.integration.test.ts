@@ -282,6 +282,25 @@ for (const backend of backends()) {
       ]);
     });
 
+    it('keeps a daily rollup in step with the hours: too few valid hours make an invalid day', async () => {
+      const hours = await hourly();
+      const validHours = hours.filter((h) => h.factors.a21026?.valid).length;
+      const validLoad = hours
+        .filter((h) => h.factors.a21026?.valid)
+        .reduce((s, h) => s + (h.factors.a21026!.loadKg as number), 0);
+      const res = await app.inject({
+        method: 'GET',
+        url: '/api/monitoring/devices/ROLL-1/daily?from=2026-11-23T16:00:00Z&to=2026-11-24T16:00:00Z',
+        headers: bearer(token),
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json().items).toHaveLength(1);
+      const day = res.json().items[0];
+      expect(day.day).toBe('2026-11-24');
+      expect(day.factors.a21026).toMatchObject({ validHours, valid: false, limit: 35, exceeds: null });
+      expect(day.factors.a21026.loadKg).toBeCloseTo(validLoad, 9);
+    });
+
     it('refuses settings with an impossible reference O2, naming the field', async () => {
       const res = await app.inject({
         method: 'PUT',

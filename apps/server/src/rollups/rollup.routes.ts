@@ -1,4 +1,12 @@
-import { ADMIN_ROLES, DeviceSettings, HourlyList, RangeQuery, RateList, RollupRequest } from '@ecep/contract';
+import {
+  ADMIN_ROLES,
+  DailyList,
+  DeviceSettings,
+  HourlyList,
+  RangeQuery,
+  RateList,
+  RollupRequest,
+} from '@ecep/contract';
 import type { FastifyInstance } from 'fastify';
 import { type Kysely, sql } from 'kysely';
 import { Type } from 'typebox';
@@ -10,7 +18,7 @@ import type { DeviceService } from '../devices/device.service.js';
 import { AppError } from '../errors.js';
 import { toShanghaiIso } from '../lib/shanghai-time.js';
 import { dayRates } from './rates.js';
-import type { RollupService } from './rollup.service.js';
+import { type RollupService, shanghaiDay } from './rollup.service.js';
 
 const READERS = ['province_admin', 'city_admin', 'county_admin', 'enterprise_user', 'auditor'] as const;
 const MnParams = Type.Object({ mn: Type.String({ minLength: 1, maxLength: 64 }) });
@@ -142,6 +150,66 @@ export function registerRollupRoutes(
         };
       }
       return { items: [...byHour.values()] };
+    },
+  );
+
+  app.get(
+    '/api/monitoring/devices/:mn/daily',
+    {
+      config: { access: { roles: READERS, scope: 'region' } },
+      schema: {
+        tags,
+        summary: '日数据 / daily rollups (Asia/Shanghai days)',
+        params: MnParams,
+        querystring: RangeQuery,
+        response: { 200: DailyList },
+      },
+    },
+    async (request) => {
+      const { mn } = request.params as { mn: string };
+      await devices.getRow(principalOf(request), mn);
+      const { from, to } = range(request.query as RangeQuery, 400);
+      const settings = ((
+        await db.selectFrom('monitoring_device').select('settings').where('mn', '=', mn).executeTakeFirst()
+      )?.settings ?? {}) as DeviceSettings;
+      const rows = await db
+        .selectFrom('rollup_day')
+        .select([
+          'factor',
+          'avg',
+          'min',
+          'max',
+          'valid_hours',
+          'valid',
+          'corrected_avg',
+          'load_kg',
+          sql<string>`to_char(day, 'YYYY-MM-DD')`.as('day'),
+        ])
+        .where('mn', '=', mn)
+        .where('day', '>=', shanghaiDay(from.getTime()))
+        .where('day', '<=', shanghaiDay(to.getTime() - 1))
+        .orderBy('day')
+        .orderBy('factor')
+        .execute();
+      const byDay = new Map<string, { day: string; factors: Record<string, unknown> }>();
+      for (const r of rows) {
+        const item = byDay.get(r.day) ?? { day: r.day, factors: {} };
+        byDay.set(r.day, item);
+        const limit = settings.limits?.[r.factor] ?? null;
+        const compared = r.corrected_avg ?? r.avg;
+        item.factors[r.factor] = {
+          avg: r.avg,
+          min: r.min,
+          max: r.max,
+          validHours: r.valid_hours,
+          valid: r.valid,
+          correctedAvg: r.corrected_avg,
+          loadKg: r.load_kg,
+          limit,
+          exceeds: limit === null || compared === null || !r.valid ? null : compared > limit,
+        };
+      }
+      return { items: [...byDay.values()] };
     },
   );
 

@@ -2,9 +2,13 @@ import { type Kysely, sql } from 'kysely';
 import { syncHourAlarms } from '../alarms/alarm.repository.js';
 import { hourAlarms } from '../alarms/alarm-rules.js';
 import type { Database } from '../db/schema.js';
+import { rollupDay } from './daily-rollup.js';
 import { type DeviceSettings, type MinuteValue, rollupHour } from './hourly-rollup.js';
 
 const HOUR_MS = 3_600_000;
+
+/** The Asia/Shanghai calendar day (`YYYY-MM-DD`) of an instant. */
+export const shanghaiDay = (ms: number) => new Date(ms + 8 * HOUR_MS).toISOString().slice(0, 10);
 
 /** Recomputes hourly rollups: for hours whose minutes changed, and on demand for a range. Idempotent. */
 export class RollupService {
@@ -98,7 +102,42 @@ export class RollupService {
         .execute();
     }
     for (const [hour, alarms] of alarmsByHour) await syncHourAlarms(this.db, mn, hour, alarms);
+    await this.recomputeDays(mn, [...new Set(sorted.map(shanghaiDay))]);
     return byHour.size;
+  }
+
+  /** Recomputes the Asia/Shanghai days of one device from its hourly rollups. */
+  async recomputeDays(mn: string, days: readonly string[]): Promise<void> {
+    for (const day of days) {
+      const start = new Date(`${day}T00:00:00+08:00`);
+      const hours = await this.db
+        .selectFrom('rollup_hour')
+        .select(['factor', 'avg', 'min', 'max', 'valid', 'corrected_avg', 'load_kg'])
+        .where('mn', '=', mn)
+        .where('hour', '>=', start)
+        .where('hour', '<', new Date(start.getTime() + 24 * HOUR_MS))
+        .execute();
+      const factors = rollupDay(
+        hours.map((h) => ({ ...h, correctedAvg: h.corrected_avg, loadKg: h.load_kg })),
+      );
+      for (const f of factors) {
+        const values = {
+          avg: f.avg,
+          min: f.min,
+          max: f.max,
+          valid_hours: f.validHours,
+          valid: f.valid,
+          corrected_avg: f.correctedAvg,
+          load_kg: f.loadKg,
+          computed_at: new Date(),
+        };
+        await this.db
+          .insertInto('rollup_day')
+          .values({ mn, factor: f.factor, day, ...values })
+          .onConflict((oc) => oc.columns(['mn', 'factor', 'day']).doUpdateSet(values))
+          .execute();
+      }
+    }
   }
 
   /**

@@ -240,3 +240,21 @@ export const RateList = Type.Object(
   { $id: 'RateList' },
 );
 export type RateList = Static<typeof RateList>;
+
+const DayFactor = Type.Object({
+  avg: Type.Union([Type.Number(), Type.Null()]),
+  min: Type.Union([Type.Number(), Type.Null()]),
+  max: Type.Union([Type.Number(), Type.Null()]),
+  validHours: Type.Integer(),
+  valid: Type.Boolean(),
+  correctedAvg: Type.Union([Type.Number(), Type.Null()]),
+  loadKg: Type.Union([Type.Number(), Type.Null()]),
+  limit: Type.Union([Type.Number(), Type.Null()]),
+  exceeds: Type.Union([Type.Boolean(), Type.Null()]),
+});
+
+export const DailyList = Type.Object(
+  { items: Type.Array(Type.Object({ day: Type.String(), factors: Type.Record(Type.String(), DayFactor) })) },
+  { $id: 'DailyList' },
+);
+export type DailyList = Static<typeof DailyList>;

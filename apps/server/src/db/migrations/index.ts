@@ -4,6 +4,7 @@ import * as regions from './20261124T1410-regions.js';
 import * as monitoring from './20261124T1500-monitoring.js';
 import * as rollups from './20261124T1600-rollups.js';
 import * as alarms from './20261124T1700-alarms.js';
+import * as rollupDay from './20261124T1800-rollup-day.js';
 
 /** All migrations, keyed by a timestamped name; they run in name order. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '20261124T1500-monitoring': monitoring,
   '20261124T1600-rollups': rollups,
   '20261124T1700-alarms': alarms,
+  '20261124T1800-rollup-day': rollupDay,
 };
