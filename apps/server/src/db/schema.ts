@@ -179,7 +179,23 @@ export interface RollupDayTable {
   computed_at: Timestamp;
 }
 
+export interface RollupMonthTable {
+  mn: string;
+  factor: string;
+  /** Asia/Shanghai calendar month, `YYYY-MM`. */
+  month: string;
+  avg: number | null;
+  min: number | null;
+  max: number | null;
+  valid_days: number;
+  valid: boolean;
+  corrected_avg: number | null;
+  load_kg: number | null;
+  computed_at: Timestamp;
+}
+
 export interface Database {
+  rollup_month: RollupMonthTable;
   rollup_day: RollupDayTable;
   monitoring_alarm: MonitoringAlarmTable;
   rollup_hour: RollupHourTable;

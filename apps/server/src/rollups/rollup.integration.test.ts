@@ -299,6 +299,19 @@ for (const backend of backends()) {
       expect(day.day).toBe('2026-11-24');
       expect(day.factors.a21026).toMatchObject({ validHours, valid: false, limit: 35, exceeds: null });
       expect(day.factors.a21026.loadKg).toBeCloseTo(validLoad, 9);
+      const month = await app.inject({
+        method: 'GET',
+        url: '/api/monitoring/devices/ROLL-1/monthly?from=2026-10-31T16:00:00Z&to=2026-11-30T16:00:00Z',
+        headers: bearer(token),
+      });
+      expect(month.json().items).toEqual([
+        {
+          month: '2026-11',
+          factors: expect.objectContaining({
+            a21026: expect.objectContaining({ validDays: 0, valid: false }),
+          }),
+        },
+      ]);
     });
 
     it('refuses settings with an impossible reference O2, naming the field', async () => {

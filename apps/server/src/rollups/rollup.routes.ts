@@ -3,6 +3,7 @@ import {
   DailyList,
   DeviceSettings,
   HourlyList,
+  MonthlyList,
   RangeQuery,
   RateList,
   RollupRequest,
@@ -210,6 +211,49 @@ export function registerRollupRoutes(
         };
       }
       return { items: [...byDay.values()] };
+    },
+  );
+
+  app.get(
+    '/api/monitoring/devices/:mn/monthly',
+    {
+      config: { access: { roles: READERS, scope: 'region' } },
+      schema: {
+        tags,
+        summary: '月数据 / monthly rollups (Asia/Shanghai months)',
+        params: MnParams,
+        querystring: RangeQuery,
+        response: { 200: MonthlyList },
+      },
+    },
+    async (request) => {
+      const { mn } = request.params as { mn: string };
+      await devices.getRow(principalOf(request), mn);
+      const { from, to } = range(request.query as RangeQuery, 3660);
+      const rows = await db
+        .selectFrom('rollup_month')
+        .selectAll()
+        .where('mn', '=', mn)
+        .where('month', '>=', shanghaiDay(from.getTime()).slice(0, 7))
+        .where('month', '<=', shanghaiDay(to.getTime() - 1).slice(0, 7))
+        .orderBy('month')
+        .orderBy('factor')
+        .execute();
+      const byMonth = new Map<string, { month: string; factors: Record<string, unknown> }>();
+      for (const r of rows) {
+        const item = byMonth.get(r.month) ?? { month: r.month, factors: {} };
+        byMonth.set(r.month, item);
+        item.factors[r.factor] = {
+          avg: r.avg,
+          min: r.min,
+          max: r.max,
+          validDays: r.valid_days,
+          valid: r.valid,
+          correctedAvg: r.corrected_avg,
+          loadKg: r.load_kg,
+        };
+      }
+      return { items: [...byMonth.values()] };
     },
   );
 

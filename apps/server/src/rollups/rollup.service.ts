@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { syncHourAlarms } from '../alarms/alarm.repository.js';
 import { hourAlarms } from '../alarms/alarm-rules.js';
 import type { Database } from '../db/schema.js';
-import { rollupDay } from './daily-rollup.js';
+import { rollupDay, rollupMonth } from './daily-rollup.js';
 import { type DeviceSettings, type MinuteValue, rollupHour } from './hourly-rollup.js';
 
 const HOUR_MS = 3_600_000;
@@ -135,6 +135,43 @@ export class RollupService {
           .insertInto('rollup_day')
           .values({ mn, factor: f.factor, day, ...values })
           .onConflict((oc) => oc.columns(['mn', 'factor', 'day']).doUpdateSet(values))
+          .execute();
+      }
+    }
+    await this.recomputeMonths(mn, [...new Set(days.map((d) => d.slice(0, 7)))]);
+  }
+
+  /** Recomputes the Asia/Shanghai months (`YYYY-MM`) of one device from its daily rollups. */
+  async recomputeMonths(mn: string, months: readonly string[]): Promise<void> {
+    for (const month of months) {
+      const [y, m] = month.split('-').map(Number) as [number, number];
+      const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+      const days = await this.db
+        .selectFrom('rollup_day')
+        .select(['factor', 'avg', 'min', 'max', 'valid', 'corrected_avg', 'load_kg'])
+        .where('mn', '=', mn)
+        .where('day', '>=', `${month}-01`)
+        .where('day', '<', `${next}-01`)
+        .execute();
+      const factors = rollupMonth(
+        days.map((d) => ({ ...d, correctedAvg: d.corrected_avg, loadKg: d.load_kg })),
+        m,
+      );
+      for (const f of factors) {
+        const values = {
+          avg: f.avg,
+          min: f.min,
+          max: f.max,
+          valid_days: f.validDays,
+          valid: f.valid,
+          corrected_avg: f.correctedAvg,
+          load_kg: f.loadKg,
+          computed_at: new Date(),
+        };
+        await this.db
+          .insertInto('rollup_month')
+          .values({ mn, factor: f.factor, month, ...values })
+          .onConflict((oc) => oc.columns(['mn', 'factor', 'month']).doUpdateSet(values))
           .execute();
       }
     }

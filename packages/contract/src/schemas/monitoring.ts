@@ -258,3 +258,23 @@ export const DailyList = Type.Object(
   { $id: 'DailyList' },
 );
 export type DailyList = Static<typeof DailyList>;
+
+const MonthFactor = Type.Object({
+  avg: Type.Union([Type.Number(), Type.Null()]),
+  min: Type.Union([Type.Number(), Type.Null()]),
+  max: Type.Union([Type.Number(), Type.Null()]),
+  validDays: Type.Integer(),
+  valid: Type.Boolean(),
+  correctedAvg: Type.Union([Type.Number(), Type.Null()]),
+  loadKg: Type.Union([Type.Number(), Type.Null()]),
+});
+
+export const MonthlyList = Type.Object(
+  {
+    items: Type.Array(
+      Type.Object({ month: Type.String(), factors: Type.Record(Type.String(), MonthFactor) }),
+    ),
+  },
+  { $id: 'MonthlyList' },
+);
+export type MonthlyList = Static<typeof MonthlyList>;
