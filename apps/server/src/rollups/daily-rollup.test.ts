@@ -14,8 +14,8 @@ const hours = (n: number, valid: (i: number) => boolean, avg = 10): HourRow[] =>
 
 describe('daily rollup from hours', () => {
   it('is valid with 20 valid hours and invalid with 19 (HJ 75)', () => {
-    expect(rollupDay(hours(24, (i) => i < 20))[0]).toMatchObject({ validHours: 20, valid: true });
-    expect(rollupDay(hours(24, (i) => i < 19))[0]).toMatchObject({ validHours: 19, valid: false });
+    expect(rollupDay(hours(24, (i) => i < 20))[0]).toMatchObject({ validParts: 20, valid: true });
+    expect(rollupDay(hours(24, (i) => i < 19))[0]).toMatchObject({ validParts: 19, valid: false });
   });
 
   it('averages and sums loads over valid hours only', () => {
@@ -37,8 +37,8 @@ describe('monthly rollup from days', () => {
     }));
 
   it('needs 25 valid days, 23 in February', () => {
-    expect(rollupMonth(days(30, 25), 11)[0]).toMatchObject({ validDays: 25, valid: true, loadKg: 50 });
-    expect(rollupMonth(days(30, 24), 11)[0]).toMatchObject({ validDays: 24, valid: false });
+    expect(rollupMonth(days(30, 25), 11)[0]).toMatchObject({ validParts: 25, valid: true, loadKg: 50 });
+    expect(rollupMonth(days(30, 24), 11)[0]).toMatchObject({ validParts: 24, valid: false });
     expect(rollupMonth(days(28, 23), 2)[0]).toMatchObject({ valid: true });
     expect(rollupMonth(days(28, 22), 2)[0]).toMatchObject({ valid: false });
   });

@@ -1,6 +1,7 @@
 import { isDayValid, isMonthValid } from '@ecep/core';
 
-export interface HourRow {
+/** An hourly or daily rollup row of one factor, as the next level up reads it. */
+export interface PeriodRow {
   factor: string;
   avg: number | null;
   min: number | null;
@@ -9,13 +10,16 @@ export interface HourRow {
   correctedAvg: number | null;
   loadKg: number | null;
 }
+export type HourRow = PeriodRow;
+export type DayRow = PeriodRow;
 
-export interface DayFactor {
+export interface PeriodFactor {
   factor: string;
   avg: number | null;
   min: number | null;
   max: number | null;
-  validHours: number;
+  /** Valid hours of a day, or valid days of a month. */
+  validParts: number;
   valid: boolean;
   correctedAvg: number | null;
   loadKg: number | null;
@@ -24,24 +28,24 @@ export interface DayFactor {
 const mean = (xs: number[]) => (xs.length > 0 ? xs.reduce((s, v) => s + v, 0) / xs.length : null);
 
 /**
- * A day from its hours (HJ 75/76): means over valid hours, valid with ≥ 20 valid hours, load = the sum of the
- * valid hours' loads (invalid hours are left out, not estimated, and the day says how many hours it has).
+ * One period from its parts: means over valid parts, min/max of them, load = sum over valid parts (invalid
+ * parts are left out, not estimated; `validParts` says how many there were), validity by `isValid`.
  */
-export function rollupDay(hours: readonly HourRow[]): DayFactor[] {
-  const byFactor = new Map<string, HourRow[]>();
-  for (const h of hours) byFactor.set(h.factor, [...(byFactor.get(h.factor) ?? []), h]);
-  const out: DayFactor[] = [];
+function rollupPeriod(parts: readonly PeriodRow[], isValid: (validParts: number) => boolean): PeriodFactor[] {
+  const byFactor = new Map<string, PeriodRow[]>();
+  for (const p of parts) byFactor.set(p.factor, [...(byFactor.get(p.factor) ?? []), p]);
+  const out: PeriodFactor[] = [];
   for (const [factor, list] of byFactor) {
-    const valid = list.filter((h) => h.valid && h.avg !== null);
-    const loads = valid.map((h) => h.loadKg).filter((v): v is number => v !== null);
-    const corrected = valid.map((h) => h.correctedAvg).filter((v): v is number => v !== null);
+    const valid = list.filter((p) => p.valid && p.avg !== null);
+    const loads = valid.map((p) => p.loadKg).filter((v): v is number => v !== null);
+    const corrected = valid.map((p) => p.correctedAvg).filter((v): v is number => v !== null);
     out.push({
       factor,
-      avg: mean(valid.map((h) => h.avg as number)),
-      min: valid.length > 0 ? Math.min(...valid.map((h) => h.min ?? (h.avg as number))) : null,
-      max: valid.length > 0 ? Math.max(...valid.map((h) => h.max ?? (h.avg as number))) : null,
-      validHours: valid.length,
-      valid: isDayValid(valid.length),
+      avg: mean(valid.map((p) => p.avg as number)),
+      min: valid.length > 0 ? Math.min(...valid.map((p) => p.min ?? (p.avg as number))) : null,
+      max: valid.length > 0 ? Math.max(...valid.map((p) => p.max ?? (p.avg as number))) : null,
+      validParts: valid.length,
+      valid: isValid(valid.length),
       correctedAvg: corrected.length === valid.length ? mean(corrected) : null,
       loadKg: loads.length > 0 ? loads.reduce((s, v) => s + v, 0) : null,
     });
@@ -49,46 +53,9 @@ export function rollupDay(hours: readonly HourRow[]): DayFactor[] {
   return out;
 }
 
-export interface DayRow {
-  factor: string;
-  avg: number | null;
-  min: number | null;
-  max: number | null;
-  valid: boolean;
-  correctedAvg: number | null;
-  loadKg: number | null;
-}
+/** A day from its hours (HJ 75/76): valid with ≥ 20 valid hours. */
+export const rollupDay = (hours: readonly HourRow[]) => rollupPeriod(hours, (n) => isDayValid(n));
 
-export interface MonthFactor {
-  factor: string;
-  avg: number | null;
-  min: number | null;
-  max: number | null;
-  validDays: number;
-  valid: boolean;
-  correctedAvg: number | null;
-  loadKg: number | null;
-}
-
-/** A month from its days: valid with ≥ 25 valid days (≥ 23 in February); load = sum over valid days. */
-export function rollupMonth(days: readonly DayRow[], month: number): MonthFactor[] {
-  const byFactor = new Map<string, DayRow[]>();
-  for (const d of days) byFactor.set(d.factor, [...(byFactor.get(d.factor) ?? []), d]);
-  const out: MonthFactor[] = [];
-  for (const [factor, list] of byFactor) {
-    const valid = list.filter((d) => d.valid && d.avg !== null);
-    const corrected = valid.map((d) => d.correctedAvg).filter((v): v is number => v !== null);
-    const loads = valid.map((d) => d.loadKg).filter((v): v is number => v !== null);
-    out.push({
-      factor,
-      avg: mean(valid.map((d) => d.avg as number)),
-      min: valid.length > 0 ? Math.min(...valid.map((d) => d.min ?? (d.avg as number))) : null,
-      max: valid.length > 0 ? Math.max(...valid.map((d) => d.max ?? (d.avg as number))) : null,
-      validDays: valid.length,
-      valid: isMonthValid(valid.length, month),
-      correctedAvg: corrected.length === valid.length ? mean(corrected) : null,
-      loadKg: loads.length > 0 ? loads.reduce((s, v) => s + v, 0) : null,
-    });
-  }
-  return out;
-}
+/** A month from its days: valid with ≥ 25 valid days (≥ 23 in February). */
+export const rollupMonth = (days: readonly DayRow[], month: number) =>
+  rollupPeriod(days, (n) => isMonthValid(n, month));

@@ -15,6 +15,9 @@ export interface DeviceSettings {
   referenceO2Pct?: number;
   /** Emission limits by factor code (mg/m³ or mg/L), compared with the corrected hourly average. */
   limits?: Record<string, number>;
+  /** Seconds between minute packets the device is expected to send (offline detection, rates). */
+  expectedIntervalS?: number;
+  standardProfile?: string;
 }
 
 export interface HourFactor {

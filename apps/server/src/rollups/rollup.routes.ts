@@ -19,7 +19,7 @@ import type { DeviceService } from '../devices/device.service.js';
 import { AppError } from '../errors.js';
 import { toShanghaiIso } from '../lib/shanghai-time.js';
 import { dayRates } from './rates.js';
-import { type RollupService, shanghaiDay } from './rollup.service.js';
+import { deviceSettings, type RollupService, shanghaiDay } from './rollup.service.js';
 
 const READERS = ['province_admin', 'city_admin', 'county_admin', 'enterprise_user', 'auditor'] as const;
 const MnParams = Type.Object({ mn: Type.String({ minLength: 1, maxLength: 64 }) });
@@ -110,13 +110,7 @@ export function registerRollupRoutes(
       const { mn } = request.params as { mn: string };
       const row = await devices.getRow(principalOf(request), mn);
       const { from, to } = range(request.query as RangeQuery, 93);
-      const settings = ((
-        await db
-          .selectFrom('monitoring_device')
-          .select('settings')
-          .where('mn', '=', row.mn)
-          .executeTakeFirst()
-      )?.settings ?? {}) as DeviceSettings;
+      const settings = await deviceSettings(db, row.mn);
       const rows = await db
         .selectFrom('rollup_hour')
         .selectAll()
@@ -170,9 +164,7 @@ export function registerRollupRoutes(
       const { mn } = request.params as { mn: string };
       await devices.getRow(principalOf(request), mn);
       const { from, to } = range(request.query as RangeQuery, 400);
-      const settings = ((
-        await db.selectFrom('monitoring_device').select('settings').where('mn', '=', mn).executeTakeFirst()
-      )?.settings ?? {}) as DeviceSettings;
+      const settings = await deviceSettings(db, mn);
       const rows = await db
         .selectFrom('rollup_day')
         .select([
@@ -273,9 +265,7 @@ export function registerRollupRoutes(
       const { mn } = request.params as { mn: string };
       await devices.getRow(principalOf(request), mn);
       const { from, to } = range(request.query as RangeQuery, 93);
-      const settings = ((
-        await db.selectFrom('monitoring_device').select('settings').where('mn', '=', mn).executeTakeFirst()
-      )?.settings ?? {}) as DeviceSettings;
+      const settings = await deviceSettings(db, mn);
       const intervalS = settings.expectedIntervalS ?? 60;
       // Days are Asia/Shanghai calendar days; a minute is valid when every factor in it is flagged N.
       const rows = await sql<{ day: string; received: string; valid: string }>`

@@ -10,6 +10,16 @@ const HOUR_MS = 3_600_000;
 /** The Asia/Shanghai calendar day (`YYYY-MM-DD`) of an instant. */
 export const shanghaiDay = (ms: number) => new Date(ms + 8 * HOUR_MS).toISOString().slice(0, 10);
 
+/** The emission settings of a device (reference O2, limits, interval); empty when none were set. */
+export async function deviceSettings(db: Kysely<Database>, mn: string): Promise<DeviceSettings> {
+  const row = await db
+    .selectFrom('monitoring_device')
+    .select('settings')
+    .where('mn', '=', mn)
+    .executeTakeFirst();
+  return (row?.settings as DeviceSettings | undefined) ?? {};
+}
+
 /** Recomputes hourly rollups: for hours whose minutes changed, and on demand for a range. Idempotent. */
 export class RollupService {
   constructor(private readonly db: Kysely<Database>) {}
@@ -26,7 +36,7 @@ export class RollupService {
   /** Recomputes the given hours of one device from its stored minute data (CN 2051). */
   async recompute(mn: string, hoursMs: readonly number[]): Promise<number> {
     if (hoursMs.length === 0) return 0;
-    const settings = await this.settingsOf(mn);
+    const settings = await deviceSettings(this.db, mn);
     const sorted = [...new Set(hoursMs)].sort((a, b) => a - b);
     const from = new Date(sorted[0]!);
     const to = new Date(sorted[sorted.length - 1]! + HOUR_MS);
@@ -125,7 +135,7 @@ export class RollupService {
           avg: f.avg,
           min: f.min,
           max: f.max,
-          valid_hours: f.validHours,
+          valid_hours: f.validParts,
           valid: f.valid,
           corrected_avg: f.correctedAvg,
           load_kg: f.loadKg,
@@ -162,7 +172,7 @@ export class RollupService {
           avg: f.avg,
           min: f.min,
           max: f.max,
-          valid_days: f.validDays,
+          valid_days: f.validParts,
           valid: f.valid,
           corrected_avg: f.correctedAvg,
           load_kg: f.loadKg,
