@@ -89,6 +89,17 @@ for (const backend of backends()) {
       expect(cities.size).toBe(11);
       const industries = new Set(rows.map((r) => r.industry_code));
       for (const code of ['06', '25', '31', '44', '30', '26', '32']) expect(industries).toContain(code);
+      const devices = await db.db
+        .selectFrom('monitoring_device')
+        .select(['st', 'settings'])
+        .where('is_demo', '=', true)
+        .execute();
+      expect(devices.length).toBeGreaterThanOrEqual(20);
+      const flue = devices.find((d) => d.st === '31')?.settings as {
+        referenceO2Pct?: number;
+        limits?: Record<string, number>;
+      };
+      expect(flue).toMatchObject({ referenceO2Pct: 6, limits: { a21026: 35, a21002: 50, a34013: 10 } });
       const users = await db.db.selectFrom('app_user').select('role').where('is_demo', '=', true).execute();
       expect(new Set(users.map((u) => u.role))).toEqual(
         new Set(['province_admin', 'city_admin', 'county_admin', 'enterprise_user', 'auditor', 'public']),

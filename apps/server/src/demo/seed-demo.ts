@@ -10,6 +10,19 @@ const DEMO_VERSION = 2;
 /** Simulated HJ 212 data units of demo pollution sources; `ecep demo` drives them. */
 export const DEMO_DEVICE_COUNT = 24;
 export const DEMO_DEVICE_PASSWORD = '123456';
+/** GB 13223-2011 ultra-low emission limits (mg/m³ at 6 % O2) for the demo flue-gas outlets. */
+const FLUE_GAS_SETTINGS = {
+  standardProfile: 'GB13223-2011-ultra-low',
+  referenceO2Pct: 6,
+  limits: { a21026: 35, a21002: 50, a34013: 10 },
+  expectedIntervalS: 60,
+};
+/** GB 8978-1996 grade-1 limits (mg/L) for the demo waste-water outlets. */
+const WASTE_WATER_SETTINGS = {
+  standardProfile: 'GB8978-1996-grade-1',
+  limits: { w01018: 100, w21003: 15 },
+  expectedIntervalS: 60,
+};
 export const demoDeviceMn = (i: number) => `DEMO14${String(i).padStart(18, '0')}`;
 export const DEMO_PASSWORD = 'Demo@2026';
 export const DEMO_ENTERPRISE_COUNT = 220;
@@ -126,6 +139,7 @@ async function ensureDemoDevices(db: Kysely<Database>) {
         st,
         enterprise_id: ent.id,
         is_demo: true,
+        settings: JSON.stringify(st === '31' ? FLUE_GAS_SETTINGS : WASTE_WATER_SETTINGS),
       })
       .onConflict((oc) => oc.column('mn').doNothing())
       .execute();
