@@ -193,7 +193,7 @@ async function ensureDemoUsers(db: Kysely<Database>) {
       role: 'county_admin',
       regionCode: ent.region_code,
       enterpriseId: null,
-      scope: ent.region_code,
+      scope: countyName,
     },
     {
       username: 'enterprise',

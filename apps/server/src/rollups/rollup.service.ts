@@ -24,15 +24,6 @@ export async function deviceSettings(db: Kysely<Database>, mn: string): Promise<
 export class RollupService {
   constructor(private readonly db: Kysely<Database>) {}
 
-  private async settingsOf(mn: string): Promise<DeviceSettings> {
-    const row = await this.db
-      .selectFrom('monitoring_device')
-      .select('settings')
-      .where('mn', '=', mn)
-      .executeTakeFirst();
-    return (row?.settings as DeviceSettings | undefined) ?? {};
-  }
-
   /** Recomputes the given hours of one device from its stored minute data (CN 2051). */
   async recompute(mn: string, hoursMs: readonly number[]): Promise<number> {
     if (hoursMs.length === 0) return 0;

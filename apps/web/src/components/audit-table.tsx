@@ -45,14 +45,15 @@ export function AuditTable({
   onForbidden,
   pageSize: initialPageSize = 20,
 }: AuditTableProps) {
-  const [page, setPage] = useState(1);
+  // A new filter starts again at page 1: the page is remembered together with the filter it belongs to.
+  const filterKey = `${entity ?? ''}\u0000${entityId ?? ''}`;
+  const [pageState, setPageState] = useState({ filterKey, page: 1 });
+  const page = pageState.filterKey === filterKey ? pageState.page : 1;
+  const setPage = (next: number) => setPageState({ filterKey, page: next });
   const [pageSize, setPageSize] = useState(initialPageSize);
   const [data, setData] = useState<AuditList | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new filter starts again at page 1
-  useEffect(() => setPage(1), [entity, entityId]);
 
   useEffect(() => {
     let alive = true;

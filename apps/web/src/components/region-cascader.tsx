@@ -75,12 +75,12 @@ export function RegionCascader({
 
   // A value that came from the URL or a saved record needs its ancestors' children loaded to show its label.
   const pathKey = path.join('/');
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs again once the first column has loaded
+  // Runs again once the first column has loaded; nodes are shared with optionsRef, so filling them fills both.
   useEffect(() => {
-    if (!pathKey || optionsRef.current.length === 0) return;
+    if (!pathKey || options.length === 0) return;
     let alive = true;
     (async () => {
-      let level = optionsRef.current;
+      let level = options;
       let changed = false;
       for (const code of pathKey.split('/').slice(0, -1)) {
         const node = level.find((o) => o.value === code);
@@ -96,7 +96,7 @@ export function RegionCascader({
     return () => {
       alive = false;
     };
-  }, [pathKey, options.length, commit]);
+  }, [pathKey, options, commit]);
 
   const loadData = async (selected: Option[]) => {
     const target = selected[selected.length - 1];

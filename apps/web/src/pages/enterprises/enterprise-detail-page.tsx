@@ -1,12 +1,13 @@
 import { DeleteOutlined, EditOutlined, ReloadOutlined } from '@ant-design/icons';
 import { ApiError, type Enterprise } from '@ecep/contract';
 import { App, Breadcrumb, Button, Card, Popconfirm, Result, Skeleton, Space, Tabs, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { call, errorText } from '../../api';
 import { useMe } from '../../auth/auth-context';
 import { canReadAudit, isAdmin } from '../../auth/permissions';
 import { AuditTable } from '../../components/audit-table';
+import { useReloadable } from '../../lib/use-reloadable';
 import { EnterpriseDescriptions } from './enterprise-descriptions';
 import { EnterpriseFlags } from './enterprise-flags';
 import { EnterpriseFormModal } from './enterprise-form-modal';
@@ -20,34 +21,28 @@ export function EnterpriseDetailPage() {
   const [enterprise, setEnterprise] = useState<Enterprise | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [editing, setEditing] = useState(false);
-  const [auditHidden, setAuditHidden] = useState(false);
-  const [tick, setTick] = useState(0);
+  // The audit tab is hidden per enterprise (the caller may not read the trail).
+  const [auditHiddenFor, setAuditHiddenFor] = useState<string | null>(null);
+  const auditHidden = auditHiddenFor === id;
+  const hideAudit = useCallback(() => setAuditHiddenFor(id), [id]);
 
-  const reload = useCallback(() => setTick((t) => t + 1), []);
-  const hideAudit = useCallback(() => setAuditHidden(true), []);
-
-  // Another enterprise: do not show the previous one while the new one loads.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the id changes
-  useEffect(() => {
-    setEnterprise(null);
-    setError(null);
-    setAuditHidden(false);
-  }, [id]);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: tick forces a reload
-  useEffect(() => {
-    let alive = true;
-    call((api) => api.getEnterprise(id))
-      .then((e) => {
-        if (!alive) return;
+  const load = useCallback(
+    async (isCurrent: () => boolean) => {
+      // Another enterprise: do not show the previous one while the new one loads.
+      setEnterprise((prev) => (prev?.id === id ? prev : null));
+      setError(null);
+      try {
+        const e = await call((api) => api.getEnterprise(id));
+        if (!isCurrent()) return;
         setEnterprise(e);
         setError(null);
-      })
-      .catch((err) => alive && setError(err));
-    return () => {
-      alive = false;
-    };
-  }, [id, tick]);
+      } catch (err) {
+        if (isCurrent()) setError(err);
+      }
+    },
+    [id],
+  );
+  const reload = useReloadable(load);
 
   const onDelete = async () => {
     if (!enterprise) return;

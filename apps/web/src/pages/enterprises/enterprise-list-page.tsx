@@ -1,11 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { ApiError, type EnterpriseList } from '@ecep/contract';
 import { Alert, Button, Card, Result, Space, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { call, errorText } from '../../api';
 import { useMe } from '../../auth/auth-context';
 import { canReadEnterprises, isAdmin } from '../../auth/permissions';
+import { useReloadable } from '../../lib/use-reloadable';
 import { EnterpriseFilterBar } from './enterprise-filter-bar';
 import { EnterpriseFormModal } from './enterprise-form-modal';
 import { EnterpriseTable } from './enterprise-table';
@@ -19,25 +20,25 @@ export function EnterpriseListPage() {
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<unknown>(null);
   const [creating, setCreating] = useState(false);
-  const [reloadTick, setReloadTick] = useState(0);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reloadTick is the retry button
-  useEffect(() => {
-    if (!canReadEnterprises(me.role)) return;
-    let alive = true;
-    setLoading(true);
-    call((api) => api.listEnterprises(query))
-      .then((res) => {
-        if (!alive) return;
+  const load = useCallback(
+    async (isCurrent: () => boolean) => {
+      if (!canReadEnterprises(me.role)) return;
+      setLoading(true);
+      try {
+        const res = await call((api) => api.listEnterprises(query));
+        if (!isCurrent()) return;
         setData(res);
         setError(null);
-      })
-      .catch((err) => alive && setError(err))
-      .finally(() => alive && setLoading(false));
-    return () => {
-      alive = false;
-    };
-  }, [query, me.role, reloadTick]);
+      } catch (err) {
+        if (isCurrent()) setError(err);
+      } finally {
+        if (isCurrent()) setLoading(false);
+      }
+    },
+    [query, me.role],
+  );
+  const reload = useReloadable(load);
 
   if (!canReadEnterprises(me.role) || (error instanceof ApiError && error.status === 403)) {
     return (
@@ -77,7 +78,7 @@ export function EnterpriseListPage() {
           style={{ marginBottom: 16 }}
           title={`企业列表加载失败：${errorText(error)}`}
           action={
-            <Button size="small" onClick={() => setReloadTick((t) => t + 1)}>
+            <Button size="small" onClick={reload}>
               重试
             </Button>
           }

@@ -8,19 +8,20 @@ export function UsccHint({ value }: { value: string | undefined }) {
   if (check.ok || check.position === null) return null;
   return (
     <div className="ecep-mono" style={{ fontSize: 13, letterSpacing: 1, marginTop: 4 }} aria-hidden>
-      {[...text].map((ch, i) => (
-        <span
-          // biome-ignore lint/suspicious/noArrayIndexKey: characters are positional
-          key={i}
-          style={
-            i + 1 === check.position
-              ? { color: '#fff', background: '#cf1322', borderRadius: 2, padding: '0 2px' }
-              : { color: '#8c8c8c' }
-          }
-        >
-          {ch}
-        </span>
-      ))}
+      {[...text]
+        .map((ch, i) => ({ ch, position: i + 1 }))
+        .map(({ ch, position }) => (
+          <span
+            key={position}
+            style={
+              position === check.position
+                ? { color: '#fff', background: '#cf1322', borderRadius: 2, padding: '0 2px' }
+                : { color: '#8c8c8c' }
+            }
+          >
+            {ch}
+          </span>
+        ))}
       {check.expected && <span style={{ color: '#389e0d', marginLeft: 8 }}>应为 {check.expected}</span>}
     </div>
   );
