@@ -26,6 +26,36 @@ const MnParams = Type.Object({ mn: Type.String({ minLength: 1, maxLength: 64 }) 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
+/** The factor's limit and whether a valid period's (corrected) average exceeds it; an invalid period says nothing (HJ 75). */
+function limitCheck(
+  settings: DeviceSettings,
+  r: { factor: string; avg: number | null; corrected_avg: number | null; valid: boolean },
+): { limit: number | null; exceeds: boolean | null } {
+  const limit = settings.limits?.[r.factor] ?? null;
+  const compared = r.corrected_avg ?? r.avg;
+  return { limit, exceeds: limit === null || compared === null || !r.valid ? null : compared > limit };
+}
+
+/** One item per period (in row order), each with its factors: `[{ [label]: period, factors: { code: … } }]`. */
+function byPeriod<R extends { factor: string }>(
+  rows: readonly R[],
+  label: string,
+  periodOf: (r: R) => string,
+  factorOf: (r: R) => unknown,
+): Array<Record<string, unknown>> {
+  const items = new Map<string, { factors: Record<string, unknown> } & Record<string, unknown>>();
+  for (const r of rows) {
+    const period = periodOf(r);
+    let item = items.get(period);
+    if (!item) {
+      item = { [label]: period, factors: {} };
+      items.set(period, item);
+    }
+    item.factors[r.factor] = factorOf(r);
+  }
+  return [...items.values()];
+}
+
 function range(q: { from: string; to: string }, maxDays: number): { from: Date; to: Date } {
   const from = Date.parse(q.from);
   const to = Date.parse(q.to);
@@ -120,31 +150,24 @@ export function registerRollupRoutes(
         .orderBy('hour')
         .orderBy('factor')
         .execute();
-      const byHour = new Map<number, { hour: string; factors: Record<string, unknown> }>();
-      for (const r of rows) {
-        const ms = new Date(r.hour).getTime();
-        let item = byHour.get(ms);
-        if (!item) {
-          item = { hour: toShanghaiIso(ms), factors: {} };
-          byHour.set(ms, item);
-        }
-        const limit = settings.limits?.[r.factor] ?? null;
-        const compared = r.corrected_avg ?? r.avg;
-        item.factors[r.factor] = {
-          avg: r.avg,
-          min: r.min,
-          max: r.max,
-          validMinutes: r.valid_minutes,
-          receivedMinutes: r.received_minutes,
-          valid: r.valid,
-          correctedAvg: r.corrected_avg,
-          loadKg: r.load_kg,
-          limit,
-          // Exceedance is judged only on valid hours (HJ 75); an invalid hour says nothing either way.
-          exceeds: limit === null || compared === null || !r.valid ? null : compared > limit,
-        };
-      }
-      return { items: [...byHour.values()] };
+      return {
+        items: byPeriod(
+          rows,
+          'hour',
+          (r) => toShanghaiIso(r.hour),
+          (r) => ({
+            avg: r.avg,
+            min: r.min,
+            max: r.max,
+            validMinutes: r.valid_minutes,
+            receivedMinutes: r.received_minutes,
+            valid: r.valid,
+            correctedAvg: r.corrected_avg,
+            loadKg: r.load_kg,
+            ...limitCheck(settings, r),
+          }),
+        ),
+      };
     },
   );
 
@@ -184,25 +207,23 @@ export function registerRollupRoutes(
         .orderBy('day')
         .orderBy('factor')
         .execute();
-      const byDay = new Map<string, { day: string; factors: Record<string, unknown> }>();
-      for (const r of rows) {
-        const item = byDay.get(r.day) ?? { day: r.day, factors: {} };
-        byDay.set(r.day, item);
-        const limit = settings.limits?.[r.factor] ?? null;
-        const compared = r.corrected_avg ?? r.avg;
-        item.factors[r.factor] = {
-          avg: r.avg,
-          min: r.min,
-          max: r.max,
-          validHours: r.valid_hours,
-          valid: r.valid,
-          correctedAvg: r.corrected_avg,
-          loadKg: r.load_kg,
-          limit,
-          exceeds: limit === null || compared === null || !r.valid ? null : compared > limit,
-        };
-      }
-      return { items: [...byDay.values()] };
+      return {
+        items: byPeriod(
+          rows,
+          'day',
+          (r) => r.day,
+          (r) => ({
+            avg: r.avg,
+            min: r.min,
+            max: r.max,
+            validHours: r.valid_hours,
+            valid: r.valid,
+            correctedAvg: r.corrected_avg,
+            loadKg: r.load_kg,
+            ...limitCheck(settings, r),
+          }),
+        ),
+      };
     },
   );
 
@@ -231,21 +252,22 @@ export function registerRollupRoutes(
         .orderBy('month')
         .orderBy('factor')
         .execute();
-      const byMonth = new Map<string, { month: string; factors: Record<string, unknown> }>();
-      for (const r of rows) {
-        const item = byMonth.get(r.month) ?? { month: r.month, factors: {} };
-        byMonth.set(r.month, item);
-        item.factors[r.factor] = {
-          avg: r.avg,
-          min: r.min,
-          max: r.max,
-          validDays: r.valid_days,
-          valid: r.valid,
-          correctedAvg: r.corrected_avg,
-          loadKg: r.load_kg,
-        };
-      }
-      return { items: [...byMonth.values()] };
+      return {
+        items: byPeriod(
+          rows,
+          'month',
+          (r) => r.month,
+          (r) => ({
+            avg: r.avg,
+            min: r.min,
+            max: r.max,
+            validDays: r.valid_days,
+            valid: r.valid,
+            correctedAvg: r.corrected_avg,
+            loadKg: r.load_kg,
+          }),
+        ),
+      };
     },
   );
 
