@@ -10,6 +10,7 @@ export default defineConfig({
       { find: /^@ecep\/core$/, replacement: src('./packages/core/src/index.ts') },
       { find: /^@ecep\/hj212$/, replacement: src('./packages/hj212/src/index.ts') },
       { find: /^@ecep\/contract$/, replacement: src('./packages/contract/src/index.ts') },
+      { find: /^@ecep\/plans$/, replacement: src('./packages/plans/src/index.ts') },
       { find: /^@ecep\/server$/, replacement: src('./apps/server/src/index.ts') },
     ],
   },
