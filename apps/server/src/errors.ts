@@ -65,6 +65,10 @@ export const ERROR_CODES = {
     status: 400,
     description: 'A physically impossible value (negative amount, O2 ≥ 21 %…).',
   },
+  STATISTIC_INVALID: {
+    status: 400,
+    description: 'A statistics item is invalid (details list item index, field and reason); nothing was written.',
+  },
   PAYLOAD_TOO_LARGE: { status: 413, description: 'The request body is larger than allowed.' },
   INTERNAL: { status: 500, description: 'An unexpected server error; the log has the details.' },
 } as const satisfies Record<string, { status: number; description: string }>;

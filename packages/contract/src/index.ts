@@ -8,4 +8,5 @@ export * from './schemas/common.js';
 export * from './schemas/enterprise.js';
 export * from './schemas/monitoring.js';
 export * from './schemas/region.js';
+export * from './schemas/statistics.js';
 export * from './uscc.js';

@@ -194,7 +194,139 @@ export interface RollupMonthTable {
   computed_at: Timestamp;
 }
 
+/** numeric columns come back as strings (exact decimals); they accept numbers or strings. */
+type Numeric = ColumnType<string, string | number, string | number>;
+type NumericOrNull = ColumnType<string | null, string | number | null | undefined, string | number | null>;
+
+export interface PlanVersionTable {
+  plan_id: string;
+  version: number;
+  title: string;
+  digest: string;
+  source_file: string;
+  document: Json;
+  loaded_by: string;
+  loaded_at: Timestamp;
+}
+
+export interface PlanTargetTable {
+  plan_id: string;
+  version: number;
+  code: string;
+  scope_code: string;
+  name: string;
+  type: string;
+  unit: string;
+  direction: string | null;
+  base_year: number | null;
+  base_value: NumericOrNull;
+  target_year: number;
+  target_value: NumericOrNull;
+  change_pct: NumericOrNull;
+  price_base: string | null;
+  source_text: string;
+  details: Json;
+}
+
+export interface TargetAllocationTable {
+  id: Generated<string>;
+  plan_id: string;
+  target_code: string;
+  parent_code: string;
+  region_code: string;
+  version: number;
+  change_pct: NumericOrNull;
+  target_value: NumericOrNull;
+  weight_value: NumericOrNull;
+  weight_basis: 'energy' | 'gdp' | null;
+  note: Generated<string>;
+  entered_by: string;
+  entered_at: Timestamp;
+}
+
+export interface RegionStatisticTable {
+  id: Generated<string>;
+  region_code: string;
+  year: number;
+  period: string;
+  indicator: string;
+  version: number;
+  value: Numeric;
+  unit: string;
+  price_base: string | null;
+  status: 'preliminary' | 'final' | 'revised';
+  source: string;
+  note: Generated<string>;
+  recorded_by: string;
+  recorded_at: Timestamp;
+  is_demo: Generated<boolean>;
+}
+
+export interface EnergyReportTable {
+  id: Generated<string>;
+  enterprise_id: string;
+  period_type: 'month' | 'year';
+  period: string;
+  status: string;
+  current_version: number;
+  approved_version: number | null;
+  returned_reason: string | null;
+  is_demo: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface EnergyReportVersionTable {
+  report_id: string;
+  version: number;
+  content: Json;
+  totals: Json;
+  reason: string | null;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface EnergyReportEventTable {
+  id: Generated<string>;
+  report_id: string;
+  version: number;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  actor_name: string;
+  actor_role: string;
+  comment: Generated<string>;
+  at: Timestamp;
+}
+
+export interface EvaluationSnapshotTable {
+  id: Generated<string>;
+  kind: string;
+  key: string;
+  digest: string;
+  result: Json;
+  computed_at: Timestamp;
+}
+
+export interface AssessmentMeasureScoreTable {
+  year: number;
+  region_code: string;
+  version: number;
+  points: Json;
+  entered_by: string;
+  entered_at: Timestamp;
+}
+
 export interface Database {
+  plan_version: PlanVersionTable;
+  plan_target: PlanTargetTable;
+  target_allocation: TargetAllocationTable;
+  region_statistic: RegionStatisticTable;
+  energy_report: EnergyReportTable;
+  energy_report_version: EnergyReportVersionTable;
+  energy_report_event: EnergyReportEventTable;
+  evaluation_snapshot: EvaluationSnapshotTable;
+  assessment_measure_score: AssessmentMeasureScoreTable;
   rollup_month: RollupMonthTable;
   rollup_day: RollupDayTable;
   monitoring_alarm: MonitoringAlarmTable;

@@ -6,6 +6,7 @@ import * as rollups from './20261124T1600-rollups.js';
 import * as alarms from './20261124T1700-alarms.js';
 import * as rollupDay from './20261124T1800-rollup-day.js';
 import * as rollupMonth from './20261124T1810-rollup-month.js';
+import * as targetsReporting from './20261125T1300-targets-reporting.js';
 
 /** All migrations, keyed by a timestamped name; they run in name order. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '20261124T1700-alarms': alarms,
   '20261124T1800-rollup-day': rollupDay,
   '20261124T1810-rollup-month': rollupMonth,
+  '20261125T1300-targets-reporting': targetsReporting,
 };
