@@ -23,6 +23,8 @@ import { registerErrorHandler } from './http/error-handler.js';
 import { registerRegionRoutes } from './regions/region.routes.js';
 import { registerRollupRoutes } from './rollups/rollup.routes.js';
 import { RollupService } from './rollups/rollup.service.js';
+import { registerReportRoutes } from './reports/report.routes.js';
+import { ReportService } from './reports/report.service.js';
 import { registerStatisticRoutes } from './statistics/statistic.routes.js';
 import { StatisticService } from './statistics/statistic.service.js';
 import { registerSystemRoutes } from './system.routes.js';
@@ -93,6 +95,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   registerAlarmRoutes(app, db);
   registerQuarantineRoutes(app, db, devices);
   registerStatisticRoutes(app, new StatisticService(db));
+  registerReportRoutes(app, new ReportService(db));
 
   const serveWeb = config.webDir !== null && fs.existsSync(path.join(config.webDir, 'index.html'));
   if (serveWeb && config.webDir) await app.register(fastifyStatic, { root: config.webDir, wildcard: false });

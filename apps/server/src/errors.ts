@@ -69,6 +69,13 @@ export const ERROR_CODES = {
     status: 400,
     description: 'A statistics item is invalid (details list item index, field and reason); nothing was written.',
   },
+  REPORT_NOT_FOUND: { status: 404, description: 'No energy report with this id in the caller\u2019s scope.' },
+  REPORT_INVALID: { status: 400, description: 'The report content is inconsistent (stock balance, unknown energy, period); details name the row and field.' },
+  REPORT_EXISTS: { status: 409, description: 'The enterprise already has a report for this period (its id is in details).' },
+  REPORT_NOT_YOUR_TURN: { status: 403, description: 'Another level must act on the report now (the message says which).' },
+  REPORT_LOCKED: { status: 409, description: 'The report is under review and cannot be edited or submitted again.' },
+  REPORT_ALREADY_APPROVED: { status: 409, description: 'An approved report changes only through a correction, which creates a new version.' },
+  REPORT_VERSION_CONFLICT: { status: 409, description: 'The report changed since the version the edit was based on.' },
   PAYLOAD_TOO_LARGE: { status: 413, description: 'The request body is larger than allowed.' },
   INTERNAL: { status: 500, description: 'An unexpected server error; the log has the details.' },
 } as const satisfies Record<string, { status: number; description: string }>;

@@ -5,6 +5,7 @@ export * from './roles.js';
 export * from './schemas/audit.js';
 export * from './schemas/auth.js';
 export * from './schemas/common.js';
+export * from './schemas/energy-report.js';
 export * from './schemas/enterprise.js';
 export * from './schemas/monitoring.js';
 export * from './schemas/region.js';
