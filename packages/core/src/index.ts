@@ -69,6 +69,7 @@ export {
   scoringSheets,
   validateScoringSheet,
 } from './scoring-sheet.js';
+export { type TargetPointsResult, targetPoints } from './target-points.js';
 export { type TceInput, type TceItemInput, type TceItemResult, type TceResult, toTce } from './tce.js';
 export {
   convertUnit,
