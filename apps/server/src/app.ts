@@ -21,13 +21,16 @@ import { EnterpriseService } from './enterprises/enterprise.service.js';
 import { registerQuarantineRoutes } from './gateway/quarantine.routes.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { registerRegionRoutes } from './regions/region.routes.js';
-import { registerRollupRoutes } from './rollups/rollup.routes.js';
-import { RollupService } from './rollups/rollup.service.js';
 import { registerReportRoutes } from './reports/report.routes.js';
 import { ReportService } from './reports/report.service.js';
+import { registerRollupRoutes } from './rollups/rollup.routes.js';
+import { RollupService } from './rollups/rollup.service.js';
 import { registerStatisticRoutes } from './statistics/statistic.routes.js';
 import { StatisticService } from './statistics/statistic.service.js';
 import { registerSystemRoutes } from './system.routes.js';
+import { OverviewService } from './targets/overview.service.js';
+import { registerTargetRoutes } from './targets/target.routes.js';
+import { TargetService } from './targets/target.service.js';
 import { registerUserRoutes } from './users/user.routes.js';
 import { UserService } from './users/user.service.js';
 
@@ -96,6 +99,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   registerQuarantineRoutes(app, db, devices);
   registerStatisticRoutes(app, new StatisticService(db));
   registerReportRoutes(app, new ReportService(db));
+  const targets = new TargetService(db);
+  registerTargetRoutes(app, targets, new OverviewService(db, targets));
 
   const serveWeb = config.webDir !== null && fs.existsSync(path.join(config.webDir, 'index.html'));
   if (serveWeb && config.webDir) await app.register(fastifyStatic, { root: config.webDir, wildcard: false });
