@@ -4,6 +4,7 @@ import { hashPassword } from '../auth/password.js';
 import type { Database } from '../db/schema.js';
 import { findUserByUsername, insertUser } from '../users/user.repository.js';
 import { buildDemoEnterprises, SHANXI_CITIES } from './demo-enterprises.js';
+import { seedTargetsDemo } from './seed-targets.js';
 
 /** Bump when the demo data set changes shape, so an older demo database is topped up. */
 const DEMO_VERSION = 2;
@@ -104,6 +105,12 @@ export async function seedDemo(db: Kysely<Database>): Promise<DemoSeedResult> {
 
   const users = await ensureDemoUsers(db);
   const devices = await ensureDemoDevices(db);
+  const demoEnterpriseUser = await db
+    .selectFrom('app_user')
+    .select('enterprise_id')
+    .where('username', '=', 'enterprise')
+    .executeTakeFirst();
+  await seedTargetsDemo(db, demoEnterpriseUser?.enterprise_id ?? null);
   const count = await db
     .selectFrom('enterprise')
     .select((eb) => eb.fn.countAll<string>().as('n'))

@@ -248,7 +248,7 @@ export class StatisticService {
       if (inserts.length > 0) {
         await recordAudit(
           trx,
-          { userId: p.userId, name: p.username },
+          { userId: p.userId || null, name: p.username },
           {
             action: 'record',
             entity: 'region_statistic',
