@@ -78,6 +78,7 @@ export const ERROR_CODES = {
   REPORT_VERSION_CONFLICT: { status: 409, description: 'The report changed since the version the edit was based on.' },
   PLAN_NOT_FOUND: { status: 404, description: 'No stored plan with this id.' },
   ALLOCATION_INVALID: { status: 400, description: 'A target allocation names a region that is not below the parent, or gives neither change nor value.' },
+  STATISTIC_IMPORT_INVALID: { status: 400, description: 'An uploaded statistics workbook has wrong rows (details list row, column and reason); in all-or-nothing mode nothing was written.' },
   PAYLOAD_TOO_LARGE: { status: 413, description: 'The request body is larger than allowed.' },
   INTERNAL: { status: 500, description: 'An unexpected server error; the log has the details.' },
 } as const satisfies Record<string, { status: number; description: string }>;

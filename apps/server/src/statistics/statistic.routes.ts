@@ -9,8 +9,17 @@ import {
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { principalOf } from '../auth/auth.plugin.js';
+import { AppError } from '../errors.js';
 import { STATISTIC_INDICATORS } from './indicators.js';
 import type { StatisticService } from './statistic.service.js';
+import {
+  issueAtRow,
+  parseStatisticWorkbook,
+  type RowIssue,
+  statisticExport,
+  statisticTemplate,
+  XLSX_MIME,
+} from './statistic-excel.js';
 
 const READERS = ['province_admin', 'city_admin', 'county_admin', 'auditor'] as const;
 const WRITERS = ['province_admin', 'city_admin'] as const;
@@ -79,4 +88,99 @@ export function registerStatisticRoutes(app: FastifyInstance, service: Statistic
     },
     async (request) => service.write(principalOf(request), (request.body as StatisticBatch).items),
   );
+  app.get(
+    '/api/statistics/template.xlsx',
+    {
+      config: { access: { roles: WRITERS, scope: 'region' } },
+      schema: { tags, summary: '统计数据导入模板 / the Excel template' },
+    },
+    async (_request, reply) =>
+      reply
+        .header('content-type', XLSX_MIME)
+        .header(
+          'content-disposition',
+          `attachment; filename="statistics-template.xlsx"; filename*=UTF-8''${encodeURIComponent('统计数据导入模板.xlsx')}`,
+        )
+        .send(await statisticTemplate()),
+  );
+  app.get(
+    '/api/statistics/export.xlsx',
+    {
+      config: { access: { roles: READERS, scope: 'region' } },
+      schema: {
+        tags,
+        summary: '按筛选条件导出 / export the filtered list (same layout as the template)',
+        querystring: StatisticQuery,
+      },
+    },
+    async (request, reply) => {
+      const items = await service.list(principalOf(request), request.query as StatisticQuery);
+      return reply
+        .header('content-type', XLSX_MIME)
+        .header('content-disposition', 'attachment; filename="statistics.xlsx"')
+        .send(await statisticExport(items));
+    },
+  );
+  // Encapsulated so that its raw-body parser for .xlsx does not clash with other features' parsers.
+  app.register(async (scope) => {
+    scope.addContentTypeParser(
+      XLSX_MIME,
+      { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 },
+      (_req, body, done) => done(null, body),
+    );
+    scope.post(
+      '/api/statistics/import',
+      {
+        config: { access: { roles: WRITERS, scope: 'region' } },
+        schema: {
+          tags,
+          summary: 'Excel 导入（逐行校验）/ import a filled template; body is the .xlsx file',
+          description:
+            'mode=all-or-nothing (default): nothing is written if any row is wrong; mode=valid-rows: valid rows are written and the wrong ones reported.',
+          querystring: Type.Object({
+            mode: Type.Optional(Type.Union([Type.Literal('all-or-nothing'), Type.Literal('valid-rows')])),
+          }),
+        },
+      },
+      async (request) => {
+        const p = principalOf(request);
+        const mode = (request.query as { mode?: string }).mode ?? 'all-or-nothing';
+        if (!Buffer.isBuffer(request.body)) {
+          throw new AppError('STATISTIC_IMPORT_INVALID', `请以 ${XLSX_MIME} 上传 .xlsx 文件`, []);
+        }
+        const parsed = await parseStatisticWorkbook(request.body);
+        if (!parsed.ok)
+          throw new AppError(
+            'STATISTIC_IMPORT_INVALID',
+            parsed.issues[0]?.reason ?? 'invalid workbook',
+            parsed.issues,
+          );
+        const inputs = parsed.rows.map((r) => r.input);
+        const serviceIssues = inputs.length ? await service.validate(p, inputs) : [];
+        const issues: RowIssue[] = [
+          ...parsed.issues,
+          ...serviceIssues.map((i) => issueAtRow(parsed.rows[i.index]?.row ?? 0, i.field, i.message)),
+        ].sort((a, b) => a.row - b.row);
+        if (issues.length > 0 && mode === 'all-or-nothing') {
+          const first = issues[0] as RowIssue;
+          throw new AppError(
+            'STATISTIC_IMPORT_INVALID',
+            `第 ${first.row} 行 ${first.column} 列（${first.header}）：${first.reason}；共 ${issues.length} 处错误，未写入任何数据`,
+            issues,
+          );
+        }
+        const badRows = new Set(serviceIssues.map((i) => i.index));
+        const valid = inputs.filter((_, i) => !badRows.has(i));
+        const result = valid.length ? await service.write(p, valid) : { created: 0, unchanged: 0, items: [] };
+        return {
+          mode,
+          rows: parsed.rows.length + parsed.issues.length,
+          created: result.created,
+          unchanged: result.unchanged,
+          rejected: issues.length,
+          issues,
+        };
+      },
+    );
+  });
 }
