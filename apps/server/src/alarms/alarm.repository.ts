@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { HourAlarm } from './alarm-rules.js';
+import { CONSTANT_ALARM_HOURS, constantRuns } from './constant-value.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -113,4 +114,76 @@ export async function syncOfflineAlarms(
     }
   }
   return { opened, closed };
+}
+
+/**
+ * Re-derives the constant-value alarms of one device around the hours just rolled up: runs of an unchanging
+ * value are inserted or extended, runs a recomputation no longer supports are removed unless acknowledged.
+ */
+export async function syncConstantAlarms(
+  db: Kysely<Database>,
+  mn: string,
+  fromHourMs: number,
+  toHourMs: number,
+  minHours = CONSTANT_ALARM_HOURS,
+): Promise<number> {
+  // A run touching the changed hours may reach a day either side.
+  const from = new Date(fromHourMs - 24 * HOUR_MS);
+  const to = new Date(toHourMs + 25 * HOUR_MS);
+  const hours = await db
+    .selectFrom('rollup_hour')
+    .select(['hour', 'factor', 'min', 'max', 'received_minutes'])
+    .where('mn', '=', mn)
+    .where('hour', '>=', from)
+    .where('hour', '<', to)
+    .execute();
+  const runs = constantRuns(
+    hours.map((h) => ({
+      hourMs: new Date(h.hour).getTime(),
+      factor: h.factor,
+      min: h.min,
+      max: h.max,
+      receivedMinutes: h.received_minutes,
+    })),
+    minHours,
+  );
+  const keep = new Set(runs.map((r) => `${r.factor}\u0000${r.startMs}`));
+  const existing = await db
+    .selectFrom('monitoring_alarm')
+    .select(['id', 'factor', 'start_at', 'acknowledged_at'])
+    .where('mn', '=', mn)
+    .where('type', '=', 'constant')
+    .where('start_at', '>=', from)
+    .where('start_at', '<', to)
+    .execute();
+  for (const e of existing) {
+    if (!keep.has(`${e.factor}\u0000${new Date(e.start_at).getTime()}`) && e.acknowledged_at === null) {
+      await db.deleteFrom('monitoring_alarm').where('id', '=', e.id).execute();
+    }
+  }
+  for (const r of runs) {
+    const details = JSON.stringify({
+      hours: r.hours,
+      rule: `same value for ≥ ${minHours} consecutive hours`,
+    });
+    await db
+      .insertInto('monitoring_alarm')
+      .values({
+        mn,
+        type: 'constant',
+        factor: r.factor,
+        start_at: new Date(r.startMs),
+        end_at: new Date(r.endMs),
+        value: r.value,
+        limit_value: minHours,
+        details,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['mn', 'type', 'factor', 'start_at'])
+          .doUpdateSet({ end_at: new Date(r.endMs), value: r.value, details }),
+      )
+      .execute();
+  }
+  return runs.length;
 }

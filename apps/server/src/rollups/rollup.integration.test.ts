@@ -314,6 +314,45 @@ for (const backend of backends()) {
       ]);
     });
 
+    it('raises a constant-value alarm for a factor stuck at one value for four hours, not for a varying one', async () => {
+      const reg = await app.inject({
+        method: 'POST',
+        url: '/api/monitoring/devices',
+        headers: bearer(token),
+        payload: { mn: 'STUCK-1', password: '123456', name: '卡值排口', st: '31' },
+      });
+      expect(reg.statusCode, reg.body).toBe(201);
+      const start = HOUR1 + 24 * 3_600_000;
+      let frames = '';
+      for (let i = 0; i < 4 * 60; i++) {
+        frames += encodeFrame(
+          buildDataPacket({
+            st: '31',
+            cn: '2051',
+            mn: 'STUCK-1',
+            pw: '123456',
+            qn: `2026112500${String(++qn).padStart(7, '0')}`,
+            flag: 5,
+            dataTime: start + i * 60_000,
+            factors: { a21026: { avg: 0, flag: 'N' }, a00000: { avg: 100 + (i % 7), flag: 'N' } },
+          }),
+        );
+      }
+      const unit = await TestDataUnit.connect(gateway.port);
+      await unit.write(frames);
+      await unit.waitForAcks(240);
+      unit.close();
+      await rollups().processDirty(start + 5 * 3_600_000);
+      const res = await app.inject({
+        url: '/api/monitoring/alarms?mn=STUCK-1&type=constant',
+        headers: bearer(token),
+      });
+      const items = res.json().items as Array<Record<string, unknown>>;
+      expect(items.map((a) => [a.factor, a.start, a.end, a.value])).toEqual([
+        ['a21026', '2026-11-25T10:00:00+08:00', '2026-11-25T14:00:00+08:00', 0],
+      ]);
+    });
+
     it('refuses settings with an impossible reference O2, naming the field', async () => {
       const res = await app.inject({
         method: 'PUT',

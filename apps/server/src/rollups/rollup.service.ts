@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { syncHourAlarms } from '../alarms/alarm.repository.js';
+import { syncConstantAlarms, syncHourAlarms } from '../alarms/alarm.repository.js';
 import { hourAlarms } from '../alarms/alarm-rules.js';
 import type { Database } from '../db/schema.js';
 import { rollupDay, rollupMonth } from './daily-rollup.js';
@@ -103,6 +103,9 @@ export class RollupService {
         .execute();
     }
     for (const [hour, alarms] of alarmsByHour) await syncHourAlarms(this.db, mn, hour, alarms);
+    const rolledHours = [...byHour.keys()];
+    if (rolledHours.length > 0)
+      await syncConstantAlarms(this.db, mn, Math.min(...rolledHours), Math.max(...rolledHours));
     await this.recomputeDays(mn, [...new Set(sorted.map(shanghaiDay))]);
     return byHour.size;
   }

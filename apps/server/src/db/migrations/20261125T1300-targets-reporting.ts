@@ -37,7 +37,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('price_base', 'text')
     .addColumn('source_text', 'text', (c) => c.notNull())
     .addColumn('details', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
-    .addPrimaryKeyConstraint('plan_target_pk', ['plan_id', 'version', 'code', 'scope_code'])
+    .addPrimaryKeyConstraint('plan_target_pk', ['plan_id', 'version', 'code', 'scope_code', 'target_year'])
     .execute();
 
   // A target as the higher level assigned it to a lower one (province → city, city → enterprise).
