@@ -16,6 +16,7 @@ import type { DbHandle } from './db/create-db.js';
 import { type LiveConnections, registerDeviceRoutes } from './devices/device.routes.js';
 import { DeviceService } from './devices/device.service.js';
 import { DeviceDirectory } from './devices/device-directory.js';
+import { registerEmissionRoutes } from './emissions/emission.routes.js';
 import { registerEnterpriseRoutes } from './enterprises/enterprise.routes.js';
 import { EnterpriseService } from './enterprises/enterprise.service.js';
 import { registerQuarantineRoutes } from './gateway/quarantine.routes.js';
@@ -96,6 +97,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   registerDeviceRoutes(app, db, devices, deps.live ?? null);
   registerRollupRoutes(app, db, devices, new RollupService(db));
   registerAlarmRoutes(app, db);
+  registerEmissionRoutes(app, db);
   registerQuarantineRoutes(app, db, devices);
   registerStatisticRoutes(app, new StatisticService(db));
   registerReportRoutes(app, new ReportService(db));
