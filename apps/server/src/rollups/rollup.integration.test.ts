@@ -353,6 +353,19 @@ for (const backend of backends()) {
       ]);
     });
 
+    it('refuses an unknown standard profile and lists the known ones', async () => {
+      const res = await app.inject({
+        method: 'PUT',
+        url: '/api/monitoring/devices/ROLL-1',
+        headers: bearer(token),
+        payload: { standardProfile: 'GB0000-bogus' },
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.details[0].path).toBe('body/standardProfile');
+      const list = await app.inject({ url: '/api/monitoring/standards', headers: bearer(token) });
+      expect(list.json().items.map((p: { code: string }) => p.code)).toContain('GB16171-2012-coke-oven');
+    });
+
     it('refuses settings with an impossible reference O2, naming the field', async () => {
       const res = await app.inject({
         method: 'PUT',

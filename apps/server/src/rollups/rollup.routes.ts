@@ -20,6 +20,7 @@ import { AppError } from '../errors.js';
 import { toShanghaiIso } from '../lib/shanghai-time.js';
 import { dayRates } from './rates.js';
 import { deviceSettings, type RollupService, shanghaiDay } from './rollup.service.js';
+import { findStandardProfile, STANDARD_PROFILES } from './standard-profiles.js';
 
 const READERS = ['province_admin', 'city_admin', 'county_admin', 'enterprise_user', 'auditor'] as const;
 const MnParams = Type.Object({ mn: Type.String({ minLength: 1, maxLength: 64 }) });
@@ -80,6 +81,14 @@ export function registerRollupRoutes(
   rollups: RollupService,
 ): void {
   const tags = ['monitoring'];
+  app.get(
+    '/api/monitoring/standards',
+    {
+      config: { access: { roles: 'any', scope: 'global' } },
+      schema: { tags, summary: '排放标准配置（基准氧、限值）/ standard profiles a device can use' },
+    },
+    async () => ({ items: STANDARD_PROFILES }),
+  );
   app.put(
     '/api/monitoring/devices/:mn',
     {
@@ -97,6 +106,18 @@ export function registerRollupRoutes(
       const { mn } = request.params as { mn: string };
       await devices.getRow(p, mn);
       const body = request.body as DeviceSettings;
+      if (body.standardProfile && !findStandardProfile(body.standardProfile)) {
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `未知的排放标准 ${body.standardProfile}；可选值见 GET /api/monitoring/standards`,
+          [
+            {
+              path: 'body/standardProfile',
+              message: `expected one of ${STANDARD_PROFILES.map((s) => s.code).join(', ')}`,
+            },
+          ],
+        );
+      }
       const before = await db
         .selectFrom('monitoring_device')
         .select('settings')

@@ -4,6 +4,7 @@ import { hourAlarms } from '../alarms/alarm-rules.js';
 import type { Database } from '../db/schema.js';
 import { rollupDay, rollupMonth } from './daily-rollup.js';
 import { type DeviceSettings, type MinuteValue, rollupHour } from './hourly-rollup.js';
+import { effectiveSettings } from './standard-profiles.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -17,7 +18,7 @@ export async function deviceSettings(db: Kysely<Database>, mn: string): Promise<
     .select('settings')
     .where('mn', '=', mn)
     .executeTakeFirst();
-  return (row?.settings as DeviceSettings | undefined) ?? {};
+  return effectiveSettings((row?.settings as DeviceSettings | undefined) ?? {});
 }
 
 /** Recomputes hourly rollups: for hours whose minutes changed, and on demand for a range. Idempotent. */
