@@ -33,6 +33,7 @@ for (const backend of backends()) {
         .selectFrom('region_statistic')
         .select(['region_code', 'year', 'version'])
         .where('indicator', '=', 'energy_total_10k_tce')
+        .where('period', '=', 'Y')
         .execute();
       expect(new Set(rows.map((r) => r.region_code)).size).toBe(12);
       expect(DEMO_STAT_TO - DEMO_STAT_FROM + 1).toBeGreaterThanOrEqual(10);
@@ -45,6 +46,17 @@ for (const backend of backends()) {
       expect(b.parent.row.intensityChangePct).toBe('-4.22');
       expect(b.rows).toHaveLength(11);
       expect(b.rows.every((r) => r.intensityChangePct !== null)).toBe(true);
+    });
+
+    it('loads the bundled plans, allocates the 12th-FYP intensity target to the cities and colours a quarter', async () => {
+      const targets = new TargetService(db.db);
+      const plans = await targets.plans();
+      expect(plans.map((p) => p.id)).toContain('shanxi-2012-energy-saving-emission-reduction');
+      const alloc = await targets.allocations(province, 'shanxi-2012-energy-saving-emission-reduction', 'energy_intensity');
+      expect(alloc.items).toHaveLength(11);
+      expect(alloc.check?.consistent).toBe(true);
+      const q3 = await targets.barometer(province, DEMO_STAT_TO + 1, 'Q3');
+      expect(q3.rows.filter((r) => r.intensityLevel !== null)).toHaveLength(11);
     });
 
     it('has reports in every state of the workflow and approved figures in the overview', async () => {

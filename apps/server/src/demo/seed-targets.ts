@@ -5,6 +5,8 @@ import type { Database } from '../db/schema.js';
 import { insertReportEvent, insertReportVersion } from '../reports/report.repository.js';
 import { reportTotals } from '../reports/report-totals.js';
 import { StatisticService } from '../statistics/statistic.service.js';
+import { currentAllocations, currentPlanVersions, storePlanVersion } from '../targets/plan.repository.js';
+import { BUNDLED_PLANS_DIR, loadPlans, planFilesIn } from '../targets/plan-loader.js';
 import { prng, SHANXI_CITIES } from './demo-enterprises.js';
 
 const MARKER = 'demo.targets';
@@ -170,6 +172,53 @@ function statistics(): StatisticInput[] {
       push(city.code, year, 'solid_waste_utilized_10k_t', round(w * rate, 1), SOURCE_DEMO);
     }
   }
+  out.push(...quarterly(out));
+  return out;
+}
+
+/**
+ * Year-to-date quarters of 2025 and 2026 (Q1–Q3) for the quarterly barometer: energy as the share of the 2025
+ * annual total, with each region's own growth into 2026, and the YTD GDP index.
+ */
+function quarterly(annual: readonly StatisticInput[]): StatisticInput[] {
+  const rnd = prng(2026);
+  const out: StatisticInput[] = [];
+  const base = annual.filter((s) => s.year === DEMO_STAT_TO && s.indicator === 'energy_total_10k_tce');
+  for (const b of base) {
+    const growth = (rnd() - 0.35) * 6; // % energy growth 2026 vs 2025, mostly positive
+    const gdp = 4 + (rnd() - 0.5) * 2;
+    for (const q of [1, 2, 3]) {
+      const share = (q / 4) * (1 + (rnd() - 0.5) * 0.02);
+      const e2025 = Number(b.value) * share;
+      const common = {
+        regionCode: b.regionCode,
+        indicator: 'energy_total_10k_tce',
+        source: SOURCE_DEMO,
+        status: 'preliminary' as const,
+      };
+      out.push({
+        ...common,
+        year: DEMO_STAT_TO,
+        period: `Q${q}` as StatisticInput['period'],
+        value: round(e2025, 2),
+      });
+      out.push({
+        ...common,
+        year: DEMO_STAT_TO + 1,
+        period: `Q${q}` as StatisticInput['period'],
+        value: round(e2025 * (1 + growth / 100), 2),
+      });
+      out.push({
+        regionCode: b.regionCode,
+        year: DEMO_STAT_TO + 1,
+        period: `Q${q}` as StatisticInput['period'],
+        indicator: 'gdp_index',
+        value: round(100 + gdp, 1),
+        source: SOURCE_DEMO,
+        status: 'preliminary',
+      });
+    }
+  }
   return out;
 }
 
@@ -288,8 +337,120 @@ async function seedReports(db: Kysely<Database>, skipEnterpriseId: string | null
   return n;
 }
 
+const SHANXI_2012_PLAN = 'shanxi-2012-energy-saving-emission-reduction';
+const DEMO_DUAL_CONTROL_PLAN = 'demo-shanxi-dual-control-2016-2025';
+
+/**
+ * Targets for the years the seed plans do not cover, so the barometer has a requirement after 2015. Marked demo:
+ * the 13th-FYP 15 % is from memory (shanxi-gansu-facts.md [M]), the 14th-FYP 14.5 % is illustrative.
+ */
+const DEMO_DUAL_CONTROL = {
+  id: DEMO_DUAL_CONTROL_PLAN,
+  title: '山西省能耗强度降低目标（“十三五”“十四五”，演示数据，未经核实）',
+  demo: true,
+  source: { issuer: '演示数据', title: '演示用目标，非正式文件' },
+  period: { from: 2016, to: 2030 },
+  scope: '140000',
+  tasks: [],
+  targets: [
+    {
+      code: 'energy_intensity',
+      name: '万元地区生产总值能耗（“十三五”）',
+      type: 'intensity',
+      unit: 'tce/10k yuan',
+      scopeCode: '140000',
+      direction: 'decrease',
+      baseYear: 2015,
+      baseValue: null,
+      targetYear: 2020,
+      targetValue: null,
+      changePct: '-15',
+      priceBase: '2015',
+      sourceText: '演示：“十三五”山西能耗强度降低 15 %（记忆值，未经核实）',
+      details: { demo: true },
+    },
+    {
+      code: 'energy_intensity',
+      name: '万元地区生产总值能耗（“十四五”）',
+      type: 'intensity',
+      unit: 'tce/10k yuan',
+      scopeCode: '140000',
+      direction: 'decrease',
+      baseYear: 2020,
+      baseValue: null,
+      targetYear: 2025,
+      targetValue: null,
+      changePct: '-14.5',
+      priceBase: '2020',
+      sourceText: '演示：“十四五”山西能耗强度降低 14.5 %（示意值）',
+      details: { demo: true },
+    },
+    {
+      code: 'energy_intensity',
+      name: '万元地区生产总值能耗（“十五五”，示意）',
+      type: 'intensity',
+      unit: 'tce/10k yuan',
+      scopeCode: '140000',
+      direction: 'decrease',
+      baseYear: 2025,
+      baseValue: null,
+      targetYear: 2030,
+      targetValue: null,
+      changePct: '-13.5',
+      priceBase: '2025',
+      sourceText: '演示：“十五五”能耗强度降低 13.5 %（示意值，用于当年季度晴雨表）',
+      details: { demo: true },
+    },
+  ],
+};
+
+/**
+ * The bundled plans (checked; a changed file becomes a new version), the 12th-FYP allocation of the intensity
+ * target to the 11 cities (each 16 %, as published in 2011 — shanxi-gansu-facts.md [V]) and the demo targets.
+ */
+async function seedPlans(db: Kysely<Database>): Promise<void> {
+  await loadPlans(db, planFilesIn(BUNDLED_PLANS_DIR), '系统（随附规划）');
+  const { targets, ...document } = DEMO_DUAL_CONTROL;
+  await storePlanVersion(
+    db,
+    {
+      id: DEMO_DUAL_CONTROL_PLAN,
+      title: DEMO_DUAL_CONTROL.title,
+      digest: 'demo-v2',
+      sourceFile: '（演示数据）',
+      document,
+      targets,
+    },
+    '演示数据',
+  );
+  const [shanxi2012] = await currentPlanVersions(db, SHANXI_2012_PLAN);
+  if (!shanxi2012) return;
+  const existing = await currentAllocations(db, {
+    planId: SHANXI_2012_PLAN,
+    targetCode: 'energy_intensity',
+    parentCode: '140000',
+  });
+  if (existing.length > 0) return;
+  await db
+    .insertInto('target_allocation')
+    .values(
+      SHANXI_CITIES.map((c) => ({
+        plan_id: SHANXI_2012_PLAN,
+        target_code: 'energy_intensity',
+        parent_code: '140000',
+        region_code: c.code,
+        version: 1,
+        change_pct: -16,
+        note: '2011 年省政府将“十二五”16 % 目标分解到 11 个市，各市均为 16 %（中国节能环保网 2011-05-16 报道）',
+        entered_by: '系统（公开资料）',
+      })),
+    )
+    .execute();
+}
+
 /** Ten+ years of city statistics, demo energy reports and assessment measure points. Idempotent. */
 export async function seedTargetsDemo(db: Kysely<Database>, skipEnterpriseId: string | null): Promise<void> {
+  await seedPlans(db);
   const marker = await db
     .selectFrom('app_setting')
     .select('value')
