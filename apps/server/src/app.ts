@@ -17,10 +17,17 @@ import { type LiveConnections, registerDeviceRoutes } from './devices/device.rou
 import { DeviceService } from './devices/device.service.js';
 import { DeviceDirectory } from './devices/device-directory.js';
 import { registerEmissionRoutes } from './emissions/emission.routes.js';
+import { registerEnergy } from './energy/index.js';
 import { registerEnterpriseRoutes } from './enterprises/enterprise.routes.js';
 import { EnterpriseService } from './enterprises/enterprise.service.js';
 import { registerQuarantineRoutes } from './gateway/quarantine.routes.js';
 import { registerErrorHandler } from './http/error-handler.js';
+import {
+  LiveFeed,
+  type LiveRouteOptions,
+  MonitoringOverviewService,
+  registerLiveRoutes,
+} from './live/index.js';
 import { registerRegionRoutes } from './regions/region.routes.js';
 import { registerReportRoutes } from './reports/report.routes.js';
 import { ReportService } from './reports/report.service.js';
@@ -41,6 +48,9 @@ export interface AppDeps {
   directory?: DeviceDirectory;
   /** Live connections of the gateway running in this process, if any. */
   live?: LiveConnections | null;
+  /** Stored measurements as the gateway commits them (the SSE stream); one per process. */
+  liveFeed?: LiveFeed;
+  liveOptions?: LiveRouteOptions;
 }
 
 /**
@@ -98,10 +108,17 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   registerRollupRoutes(app, db, devices, new RollupService(db));
   registerAlarmRoutes(app, db);
   registerEmissionRoutes(app, db);
+  registerEnergy(app, db);
   registerQuarantineRoutes(app, db, devices);
-  registerStatisticRoutes(app, new StatisticService(db));
-  registerReportRoutes(app, new ReportService(db));
+  const liveFeed = deps.liveFeed ?? new LiveFeed();
+  const monitoring = new MonitoringOverviewService(db, deps.live ?? null, liveFeed);
+  registerLiveRoutes(app, { db, devices, overview: monitoring, feed: liveFeed }, deps.liveOptions);
   const targets = new TargetService(db);
+  registerStatisticRoutes(
+    app,
+    new StatisticService(db, (province, years) => targets.refresh(province, years)),
+  );
+  registerReportRoutes(app, new ReportService(db));
   registerTargetRoutes(app, targets, new OverviewService(db, targets));
 
   const serveWeb = config.webDir !== null && fs.existsSync(path.join(config.webDir, 'index.html'));

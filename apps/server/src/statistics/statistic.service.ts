@@ -94,7 +94,11 @@ export function checkStatisticInput(
 }
 
 export class StatisticService {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    /** Called after values were written, with the provinces and years they touch (results depend on them). */
+    private readonly onChange: (provinceCode: string, years: number[]) => Promise<void> = async () => {},
+  ) {}
 
   async list(p: Principal, q: StatisticQuery): Promise<StatisticValue[]> {
     let regionCodes: string[] | undefined;
@@ -188,7 +192,7 @@ export class StatisticService {
         issues,
       );
     }
-    return this.db.transaction().execute(async (trx) => {
+    const result = await this.db.transaction().execute(async (trx) => {
       const years = items.map((i) => i.year);
       const currentRows = await listCurrentStatistics(trx, {
         regionCodes: [...new Set(items.map((i) => i.regionCode))],
@@ -282,8 +286,18 @@ export class StatisticService {
           }),
         ),
       );
-      return { created: inserts.length, unchanged, items: writtenRows.map(toStatisticValue) };
+      return { created: inserts.length, unchanged, items: writtenRows.map(toStatisticValue), inserts };
     });
+    const touched = new Map<string, Set<number>>();
+    for (const r of result.inserts) {
+      const province = `${r.regionCode.slice(0, 2)}0000`;
+      const years = touched.get(province) ?? new Set<number>();
+      years.add(r.year);
+      years.add(r.year + 1); // next year's change is measured against this one
+      touched.set(province, years);
+    }
+    for (const [province, years] of touched) await this.onChange(province, [...years]);
+    return { created: result.created, unchanged: result.unchanged, items: result.items };
   }
 }
 

@@ -467,6 +467,27 @@ export class TargetService {
     return this.allocations(p, input.planId, input.targetCode, input.parentCode);
   }
 
+  /**
+   * Recomputes what depends on a province's data for some years (evaluations, barometer, assessment) so that a
+   * change of data leaves a new entry in the result history at once, not only at the next read.
+   */
+  async refresh(provinceCode: string, years: Iterable<number>): Promise<void> {
+    const system: Principal = {
+      userId: '',
+      username: 'system',
+      displayName: 'system',
+      role: 'province_admin',
+      regionCode: provinceCode,
+      enterpriseId: null,
+    };
+    const sorted = [...new Set(years)].sort((a, b) => b - a).slice(0, 20);
+    for (const year of sorted) {
+      await this.evaluations(system, { region: provinceCode, year });
+      await this.barometer(system, year, 'Y', provinceCode);
+      await this.assessment(system, year, provinceCode);
+    }
+  }
+
   /** Keeps a computed result whenever it differs from the last one kept under the same key. */
   private async snapshot(kind: string, key: string, result: unknown): Promise<void> {
     const json = JSON.stringify(result);
