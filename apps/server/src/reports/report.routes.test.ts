@@ -1,4 +1,5 @@
 import { usccCheckChar } from '@ecep/contract';
+import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../db/create-db.js';
@@ -248,6 +249,52 @@ for (const backend of backends()) {
       });
       expect(unknown.statusCode).toBe(400);
       expect(unknown.json().error.code).toBe('REPORT_INVALID');
+    });
+
+    it('imports a filled workbook: a wrong cell is named by sheet, row and column, a good one becomes a draft', async () => {
+      const tpl = await app.inject({ url: '/api/reports/template.xlsx', headers: bearer(t.ent) });
+      expect(tpl.statusCode).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(tpl.rawPayload as unknown as ArrayBuffer);
+      const energy = wb.getWorksheet('能源');
+      if (!energy) throw new Error('the template has no energy sheet');
+      energy.getRow(3).getCell(5).value = 'lots';
+      const bad = Buffer.from(await wb.xlsx.writeBuffer());
+      const xlsx = {
+        ...bearer(t.ent),
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      };
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/reports/import?periodType=month&period=2025-03',
+        headers: xlsx,
+        payload: bad,
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.details[0]).toMatchObject({
+        sheet: '能源',
+        row: 3,
+        column: 'E',
+        header: '购进量',
+      });
+      energy.getRow(3).getCell(5).value = 3600;
+      const good = Buffer.from(await wb.xlsx.writeBuffer());
+      const ok = await app.inject({
+        method: 'POST',
+        url: '/api/reports/import?periodType=month&period=2025-03',
+        headers: xlsx,
+        payload: good,
+      });
+      expect(ok.statusCode, ok.body).toBe(201);
+      expect(ok.json()).toMatchObject({ status: 'draft', period: '2025-03' });
+      expect(ok.json().content.energy).toHaveLength(2);
+      const again = await app.inject({
+        method: 'POST',
+        url: '/api/reports/import?periodType=month&period=2025-03',
+        headers: xlsx,
+        payload: good,
+      });
+      expect(again.json().currentVersion).toBe(2);
     });
   });
 }

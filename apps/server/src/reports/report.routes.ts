@@ -11,7 +11,11 @@ import {
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { principalOf } from '../auth/auth.plugin.js';
+import { AppError } from '../errors.js';
 import type { ReportService } from './report.service.js';
+import { parseReportWorkbook, reportTemplate } from './report-excel.js';
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const READERS = ['province_admin', 'city_admin', 'county_admin', 'enterprise_user', 'auditor'] as const;
 const REVIEWERS = ['province_admin', 'city_admin', 'county_admin'] as const;
@@ -181,4 +185,61 @@ export function registerReportRoutes(app: FastifyInstance, service: ReportServic
       );
     },
   );
+  app.get(
+    '/api/reports/template.xlsx',
+    {
+      config: { access: { roles: READERS, scope: 'region' } },
+      schema: { tags, summary: '能源利用状况报表 Excel 模板 / the report workbook template' },
+    },
+    async (_request, reply) =>
+      reply
+        .header('content-type', XLSX_MIME)
+        .header(
+          'content-disposition',
+          `attachment; filename="energy-report.xlsx"; filename*=UTF-8''${encodeURIComponent('能源利用状况报表模板.xlsx')}`,
+        )
+        .send(await reportTemplate()),
+  );
+  // Encapsulated: its raw .xlsx body parser stays local to this route.
+  app.register(async (scope) => {
+    scope.addContentTypeParser(
+      XLSX_MIME,
+      { parseAs: 'buffer', bodyLimit: 10 * 1024 * 1024 },
+      (_req, body, done) => done(null, body),
+    );
+    scope.post(
+      '/api/reports/import',
+      {
+        config: { access: { roles: ['enterprise_user'], scope: 'enterprise' } },
+        schema: {
+          tags,
+          summary: 'Excel 导入报表：新建草稿，或为草稿/退回的报表保存新版本 / import a filled workbook',
+          querystring: Type.Object({
+            periodType: Type.Union([Type.Literal('month'), Type.Literal('year')]),
+            period: Type.String({ pattern: '^[0-9]{4}(-(0[1-9]|1[0-2]))?$' }),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const p = principalOf(request);
+        const { periodType, period } = request.query as { periodType: 'month' | 'year'; period: string };
+        if (!Buffer.isBuffer(request.body))
+          throw new AppError('REPORT_IMPORT_INVALID', `请以 ${XLSX_MIME} 上传 .xlsx 文件`, []);
+        const parsed = await parseReportWorkbook(request.body);
+        if (!parsed.ok) {
+          const first = parsed.issues[0];
+          throw new AppError(
+            'REPORT_IMPORT_INVALID',
+            `${first?.sheet} 第 ${first?.row} 行 ${first?.column} 列（${first?.header}）：${first?.reason}；共 ${parsed.issues.length} 处错误，未保存`,
+            parsed.issues,
+          );
+        }
+        const existing = (await service.list(p, { periodType, period })).items[0];
+        if (existing) return service.update(p, existing.id, parsed.content, existing.currentVersion);
+        return reply
+          .status(201)
+          .send(await service.create(p, { periodType, period, content: parsed.content }));
+      },
+    );
+  });
 }
