@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerCalc } from './commands/calc.js';
 import { registerHj212 } from './commands/hj212.js';
 import { registerMigrate } from './commands/migrate.js';
+import { registerPlan } from './commands/plan.js';
 import { registerServe } from './commands/serve.js';
 
 const program = new Command();
@@ -13,6 +14,7 @@ registerServe(program);
 registerMigrate(program);
 registerCalc(program);
 registerHj212(program);
+registerPlan(program);
 
 try {
   await program.parseAsync(process.argv);
