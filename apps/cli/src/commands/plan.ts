@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { addPlanLoad } from './plan-load.js';
 
 /** The `plans/*.yaml` files of the nearest `plans/` directory at or above `start` (the repository's). */
 export function defaultPlanFiles(start: string): string[] {
@@ -63,4 +64,5 @@ export function registerPlan(program: Command): void {
     .action(async (files: string[]) => {
       await check(files);
     });
+  addPlanLoad(plan);
 }

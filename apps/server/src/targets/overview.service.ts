@@ -97,7 +97,8 @@ export class OverviewService {
     return {
       year,
       province: { code: province, name: provinceName },
-      kpis: evaluations,
+      // Targets without a statistic behind them (counts of pilots, project lists…) belong to the plan browser.
+      kpis: evaluations.filter((e) => e.status !== 'no_source'),
       barometer,
       trend,
       topMovers: { best: ranked.slice(0, 3), worst: ranked.slice(-3).reverse() },

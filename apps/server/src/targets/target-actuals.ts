@@ -26,14 +26,20 @@ export const TARGET_ACTUALS: Readonly<Record<string, ActualSource>> = {
     denominator: 'solid_waste_generated_10k_t',
     fromStock: 'solid_waste_utilized_from_stock_10k_t',
   },
-  ep_industry_output: { kind: 'statistic', indicator: 'ep_industry_output_100m_yuan', unit: '100m yuan' },
+  eep_industry_output: { kind: 'statistic', indicator: 'ep_industry_output_100m_yuan', unit: '100m yuan' },
+  industrial_solid_waste_utilization_rate: {
+    kind: 'rate',
+    numerator: 'solid_waste_utilized_10k_t',
+    denominator: 'solid_waste_generated_10k_t',
+    fromStock: 'solid_waste_utilized_from_stock_10k_t',
+  },
 };
 
 /** Unit conversions between plan units and statistic units (plan value = statistic value × factor). */
 const UNIT_FACTORS: Record<string, Record<string, number>> = {
   '10k t': { '10k t': 1, kt: 10, t: 10_000, Mt: 0.01, '100m t': 0.0001 },
   '10k tce': { '10k tce': 1, Mtce: 0.01, tce: 10_000, '100m tce': 0.0001 },
-  '100m yuan': { '100m yuan': 1, 'bn yuan': 0.1, '10k yuan': 10_000 },
+  '100m yuan': { '100m yuan': 1, '100 million yuan': 1, 'bn yuan': 0.1, '10k yuan': 10_000 },
 };
 
 export function unitFactor(statUnit: string, planUnit: string): number | null {
