@@ -114,7 +114,9 @@ function statistics(): StatisticInput[] {
       );
     }
     waste *= 1.02;
-    const rate = Math.min(0.45 + (year - DEMO_STAT_FROM) * 0.014, 0.68);
+    // ≈ 65 % in 2015, as reported for Shanxi (shanxi-gansu-facts.md), then slowly up.
+    const rate =
+      year <= 2015 ? 0.55 + (year - DEMO_STAT_FROM) * 0.021 : Math.min(0.655 + (year - 2015) * 0.004, 0.7);
     push('140000', year, 'energy_total_10k_tce', round(energy, 2), SOURCE_DEMO);
     push('140000', year, 'gdp_current_100m_yuan', round(gdpCurrent, 2), SOURCE_DEMO);
     push('140000', year, 'electricity_100m_kwh', round(energy * 0.13, 1), SOURCE_DEMO);
@@ -136,7 +138,7 @@ function statistics(): StatisticInput[] {
         '140000',
         year,
         'ep_industry_output_100m_yuan',
-        round(600 * 1.12 ** (year - 2012), 1),
+        round(year <= 2015 ? 600 * 1.19 ** (year - 2012) : 600 * 1.19 ** 3 * 1.08 ** (year - 2015), 1),
         SOURCE_DEMO,
       );
   }
@@ -157,7 +159,7 @@ function statistics(): StatisticInput[] {
         push(city.code, year, 'gdp_index', round(100 + gdpGrowth, 1), SOURCE_DEMO);
       }
       w *= 1.02;
-      const rate = Math.min(0.42 + (year - DEMO_STAT_FROM) * 0.015 + bias * 0.03, 0.75);
+      const rate = Math.min(0.52 + (year - DEMO_STAT_FROM) * 0.02 + bias * 0.03, 0.75);
       push(city.code, year, 'energy_total_10k_tce', round(e, 2), SOURCE_DEMO);
       push(city.code, year, 'gdp_current_100m_yuan', round(g, 2), SOURCE_DEMO);
       for (const [indicator, p] of Object.entries(POLLUTANTS)) {
