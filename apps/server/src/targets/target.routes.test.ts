@@ -1,3 +1,4 @@
+import { usccCheckChar } from '@ecep/contract';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -181,6 +182,67 @@ for (const backend of backends()) {
         },
       });
       expect(bad.json().error.code).toBe('ALLOCATION_INVALID');
+    });
+
+    it('lets a city divide its allocated target among its key energy users and checks the parts', async () => {
+      const ids: string[] = [];
+      for (const [i, region] of ['140105', '140106', '140213'].entries()) {
+        const first17 = `91${region}${String(i + 1).padStart(9, '0')}`;
+        const res = await app.inject({
+          method: 'POST',
+          url: '/api/enterprises',
+          headers: bearer(t.province),
+          payload: {
+            name: `重点用能测试${i + 1}有限公司`,
+            creditCode: first17 + usccCheckChar(first17),
+            regionCode: region,
+            industryCode: '31',
+            keyEnergyUser: true,
+          },
+        });
+        expect(res.statusCode, res.body).toBe(201);
+        ids.push(res.json().id);
+      }
+      const put = (items: unknown[]) =>
+        app.inject({
+          method: 'PUT',
+          url: '/api/targets/allocations',
+          headers: bearer(t.taiyuan),
+          payload: {
+            level: 'enterprise',
+            planId: 'shanxi-test',
+            targetCode: 'energy_intensity',
+            parentCode: '140100',
+            items,
+          },
+        });
+      const res = await put([
+        { regionCode: ids[0], changePct: -16, weightValue: 100 },
+        { regionCode: ids[1], changePct: -10, weightValue: 300 },
+      ]);
+      expect(res.statusCode, res.body).toBe(200);
+      // Taiyuan's own target is the −16 % the province allocated to it; the parts give (−1600 − 3000) / 400.
+      expect(res.json().check).toMatchObject({
+        parentValue: '-16',
+        impliedValue: '-11.50',
+        consistent: false,
+        missingParts: [],
+      });
+      const other = await put([{ regionCode: ids[2], changePct: -16 }]);
+      expect(other.json().error.code).toBe('ALLOCATION_INVALID');
+      const datong = await app.inject({
+        method: 'PUT',
+        url: '/api/targets/allocations',
+        headers: bearer(t.taiyuan),
+        payload: {
+          level: 'enterprise',
+          planId: 'shanxi-test',
+          targetCode: 'energy_intensity',
+          parentCode: '140200',
+          items: [{ regionCode: ids[2], changePct: -16 }],
+        },
+      });
+      expect(datong.statusCode).toBe(403);
     });
 
     it('exports the bulletin as a workbook with the cities and their levels', async () => {

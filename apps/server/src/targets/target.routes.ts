@@ -141,13 +141,16 @@ export function registerTargetRoutes(
         summary: '上级录入目标分解（新版本）/ enter allocations; each change is a new version',
         body: Type.Object(
           {
+            level: Type.Optional(Type.Union([Type.Literal('region'), Type.Literal('enterprise')])),
             planId: Type.String(),
             targetCode: Type.String(),
             parentCode: RegionCode,
             items: Type.Array(
               Type.Object(
                 {
-                  regionCode: RegionCode,
+                  regionCode: Type.String({
+                    description: 'region code, or the enterprise id when level = enterprise',
+                  }),
                   changePct: Type.Optional(Type.Number({ minimum: -100, maximum: 100 })),
                   targetValue: Type.Optional(Type.Number({ minimum: 0 })),
                   weightValue: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { averageAnnualChangePct, Dec } from '@ecep/core';
+import { averageAnnualChangePct, Dec, type Decimal } from '@ecep/core';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/audit.repository.js';
 import { type Principal, regionInScope } from '../auth/principal.js';
@@ -21,6 +21,8 @@ import {
 } from './target-evaluation.js';
 
 export interface AllocationInput {
+  /** `region`: to the cities or counties below; `enterprise`: a city's or county's key energy users (regionCode = enterprise id). */
+  level?: 'region' | 'enterprise';
   planId: string;
   targetCode: string;
   parentCode: string;
@@ -49,6 +51,49 @@ export class TargetService {
       .where('parent_code', '=', parentCode)
       .orderBy('code')
       .execute();
+  }
+
+  /**
+   * What a target at `parent` is divided among: the regions below it, or (level `enterprise`, for a city or
+   * county) its key energy users, identified by enterprise id.
+   */
+  async partsOf(
+    parent: string,
+    level: 'region' | 'enterprise',
+  ): Promise<Array<{ code: string; name: string }>> {
+    if (level === 'region')
+      return (await this.regions(parent)).filter((c) => c.level === 'city' || c.level === 'county');
+    const prefix = parent.endsWith('00') ? parent.slice(0, 4) : parent;
+    const rows = await this.db
+      .selectFrom('enterprise')
+      .select(['id', 'name'])
+      .where('region_code', 'like', `${prefix}%`)
+      .where('key_energy_user', '=', true)
+      .where('deleted_at', 'is', null)
+      .orderBy('name')
+      .execute();
+    return rows.map((r) => ({ code: r.id, name: r.name }));
+  }
+
+  /** Base-year weights of enterprises: their latest approved annual comprehensive energy use (tce). */
+  private async enterpriseWeights(ids: string[]): Promise<Map<string, Decimal>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('energy_report as r')
+      .innerJoin('energy_report_version as v', (j) =>
+        j.onRef('v.report_id', '=', 'r.id').onRef('v.version', '=', 'r.approved_version'),
+      )
+      .select(['r.enterprise_id', 'r.period', 'v.totals'])
+      .where('r.period_type', '=', 'year')
+      .where('r.enterprise_id', 'in', ids)
+      .orderBy('r.period', 'desc')
+      .execute();
+    const out = new Map<string, Decimal>();
+    for (const r of rows) {
+      if (!out.has(r.enterprise_id))
+        out.set(r.enterprise_id, new Dec((r.totals as { comprehensiveTce: string }).comprehensiveTce));
+    }
+    return out;
   }
 
   async regionName(code: string): Promise<string> {
@@ -348,15 +393,32 @@ export class TargetService {
     planId: string,
     targetCode: string,
     parentCode?: string,
+    level: 'region' | 'enterprise' = 'region',
   ): Promise<{ items: Array<Record<string, unknown>>; check: AllocationCheck | null }> {
     const parent = parentCode ?? provinceOf(p);
     const rows = await currentAllocations(this.db, { planId, targetCode, parentCode: parent });
     const [version] = await currentPlanVersions(this.db, planId);
     if (!version) throw new AppError('PLAN_NOT_FOUND', `没有编号为 ${planId} 的规划`);
-    const target = (await targetsOf(this.db, [version])).find(
+    const planTarget = (await targetsOf(this.db, [version])).find(
       (t) => t.code === targetCode && t.scopeCode === parent,
     );
-    const children = await this.regions(parent);
+    // A city's own target is what the province allocated to it, when the plan names none for the city.
+    const fromAbove = planTarget
+      ? undefined
+      : (await currentAllocations(this.db, { planId, targetCode })).find((a) => a.region_code === parent);
+    const scopeTarget = (await targetsOf(this.db, [version])).find((t) => t.code === targetCode);
+    const target =
+      planTarget ??
+      (fromAbove && scopeTarget
+        ? {
+            ...scopeTarget,
+            scopeCode: parent,
+            changePct: fromAbove.change_pct,
+            targetValue: fromAbove.target_value,
+            baseValue: null,
+          }
+        : undefined);
+    const children = await this.partsOf(parent, level);
     const items = rows.map((r) => ({
       regionCode: r.region_code,
       regionName: children.find((c) => c.code === r.region_code)?.name ?? r.region_code,
@@ -379,13 +441,15 @@ export class TargetService {
           : null;
     if (!parentValue) return { items, check: null };
     const weights =
-      kind === 'intensity' && target.baseYear
+      kind === 'intensity' && target.baseYear && level === 'region'
         ? await this.series(
             children.map((c) => c.code),
             target.baseYear,
             target.baseYear,
           )
         : null;
+    const enterpriseWeights =
+      level === 'enterprise' ? await this.enterpriseWeights(rows.map((r) => r.region_code)) : null;
     const check = checkAllocation(
       kind,
       parentValue,
@@ -396,9 +460,11 @@ export class TargetService {
         weight:
           r.weight_value !== null
             ? new Dec(r.weight_value)
-            : (weights?.get(r.region_code, target.baseYear as number, 'energy_total_10k_tce') ?? null),
+            : (enterpriseWeights?.get(r.region_code) ??
+              weights?.get(r.region_code, target.baseYear as number, 'energy_total_10k_tce') ??
+              null),
       })),
-      children.filter((c) => c.level === 'city' || c.level === 'county').map((c) => c.code),
+      children.map((c) => c.code),
     );
     return { items, check };
   }
@@ -408,14 +474,18 @@ export class TargetService {
       throw new AppError('REGION_OUT_OF_SCOPE', `${input.parentCode} 不在您的管辖范围`);
     const [version] = await currentPlanVersions(this.db, input.planId);
     if (!version) throw new AppError('PLAN_NOT_FOUND', `没有编号为 ${input.planId} 的规划`);
-    const children = new Set((await this.regions(input.parentCode)).map((c) => c.code));
+    const level = input.level ?? 'region';
+    const children = new Set((await this.partsOf(input.parentCode, level)).map((c) => c.code));
     const issues = input.items.flatMap((it, index) => {
       const out: Array<{ index: number; field: string; message: string }> = [];
       if (!children.has(it.regionCode))
         out.push({
           index,
           field: 'regionCode',
-          message: `${it.regionCode} 不是 ${input.parentCode} 的下级行政区`,
+          message:
+            level === 'region'
+              ? `${it.regionCode} 不是 ${input.parentCode} 的下级行政区`
+              : `${it.regionCode} 不是 ${input.parentCode} 的重点用能单位`,
         });
       if (it.changePct === undefined && it.targetValue === undefined)
         out.push({ index, field: 'changePct', message: '须给出降低率 changePct 或目标值 targetValue' });
@@ -464,7 +534,7 @@ export class TargetService {
         },
       );
     });
-    return this.allocations(p, input.planId, input.targetCode, input.parentCode);
+    return this.allocations(p, input.planId, input.targetCode, input.parentCode, level);
   }
 
   /**
