@@ -23,13 +23,52 @@ const CalculatorPage = lazy(() =>
 );
 const UsersPage = lazy(() => import('./pages/system/users-page').then((m) => ({ default: m.UsersPage })));
 const AuditPage = lazy(() => import('./pages/system/audit-page').then((m) => ({ default: m.AuditPage })));
+const MonitoringHomePage = lazy(() =>
+  import('./pages/monitoring/monitoring-home-page').then((m) => ({ default: m.MonitoringHomePage })),
+);
+const DevicePage = lazy(() =>
+  import('./pages/monitoring/device-page').then((m) => ({ default: m.DevicePage })),
+);
+const AlarmCentrePage = lazy(() =>
+  import('./pages/monitoring/alarm-centre-page').then((m) => ({ default: m.AlarmCentrePage })),
+);
+const OverviewPage = lazy(() =>
+  import('./pages/overview/overview-page').then((m) => ({ default: m.OverviewPage })),
+);
+const TargetsPage = lazy(() =>
+  import('./pages/targets/targets-page').then((m) => ({ default: m.TargetsPage })),
+);
+const PlanPage = lazy(() => import('./pages/targets/plan-page').then((m) => ({ default: m.PlanPage })));
+const TargetDetailPage = lazy(() =>
+  import('./pages/targets/target-detail-page').then((m) => ({ default: m.TargetDetailPage })),
+);
+const BulletinPage = lazy(() =>
+  import('./pages/targets/bulletin-page').then((m) => ({ default: m.BulletinPage })),
+);
+const ReportsPage = lazy(() =>
+  import('./pages/reports/reports-page').then((m) => ({ default: m.ReportsPage })),
+);
+const ReportNewPage = lazy(() =>
+  import('./pages/reports/report-new-page').then((m) => ({ default: m.ReportNewPage })),
+);
+const ReportDetailPage = lazy(() =>
+  import('./pages/reports/report-detail-page').then((m) => ({ default: m.ReportDetailPage })),
+);
 
 const pageFallback = <Spin size="large" fullscreen description="正在加载…" />;
 
-/** 总览 is still a placeholder, so the enterprise directory is the working landing page for now. */
+/** Government roles land on 总览, an enterprise on its reports, anyone else on the enterprise directory. */
 function HomeRedirect() {
   const { me } = useAuth();
-  return <Navigate to={me && canReadEnterprises(me.role) ? '/enterprises' : '/overview'} replace />;
+  const to =
+    me && me.role !== 'public' && me.role !== 'enterprise_user'
+      ? '/overview'
+      : me?.role === 'enterprise_user'
+        ? '/reports'
+        : me && canReadEnterprises(me.role)
+          ? '/enterprises'
+          : '/overview';
+  return <Navigate to={to} replace />;
 }
 
 export function AppRoutes() {
@@ -45,11 +84,19 @@ export function AppRoutes() {
           }
         >
           <Route index element={<HomeRedirect />} />
-          <Route path="overview" element={<PlaceholderPage section="overview" />} />
-          <Route path="monitoring" element={<PlaceholderPage section="monitoring" />} />
+          <Route path="overview" element={<OverviewPage />} />
+          <Route path="monitoring" element={<MonitoringHomePage />} />
+          <Route path="monitoring/devices/:mn" element={<DevicePage />} />
+          <Route path="monitoring/alarms" element={<AlarmCentrePage />} />
           <Route path="energy" element={<PlaceholderPage section="energy" />} />
           <Route path="energy/calculator" element={<CalculatorPage />} />
-          <Route path="targets" element={<PlaceholderPage section="targets" />} />
+          <Route path="reports" element={<ReportsPage />} />
+          <Route path="reports/new" element={<ReportNewPage />} />
+          <Route path="reports/:id" element={<ReportDetailPage />} />
+          <Route path="targets" element={<TargetsPage />} />
+          <Route path="targets/plans/:planId" element={<PlanPage />} />
+          <Route path="targets/plans/:planId/targets/:code" element={<TargetDetailPage />} />
+          <Route path="targets/bulletin/:year" element={<BulletinPage />} />
           <Route path="ledger" element={<PlaceholderPage section="ledger" />} />
           <Route path="enterprises" element={<EnterpriseListPage />} />
           <Route path="enterprises/:id" element={<EnterpriseDetailPage />} />

@@ -124,12 +124,27 @@ export function registerTargetRoutes(
           planId: Type.String(),
           targetCode: Type.String(),
           parent: Type.Optional(RegionCode),
+          level: Type.Optional(Type.Union([Type.Literal('region'), Type.Literal('enterprise')])),
+          targetYear: Type.Optional(Year),
         }),
       },
     },
     async (request) => {
-      const q = request.query as { planId: string; targetCode: string; parent?: string };
-      return targets.allocations(principalOf(request), q.planId, q.targetCode, q.parent);
+      const q = request.query as {
+        planId: string;
+        targetCode: string;
+        parent?: string;
+        level?: 'region' | 'enterprise';
+        targetYear?: number;
+      };
+      return targets.allocations(
+        principalOf(request),
+        q.planId,
+        q.targetCode,
+        q.parent,
+        q.level,
+        q.targetYear,
+      );
     },
   );
   app.put(

@@ -394,19 +394,22 @@ export class TargetService {
     targetCode: string,
     parentCode?: string,
     level: 'region' | 'enterprise' = 'region',
+    targetYear?: number,
   ): Promise<{ items: Array<Record<string, unknown>>; check: AllocationCheck | null }> {
     const parent = parentCode ?? provinceOf(p);
     const rows = await currentAllocations(this.db, { planId, targetCode, parentCode: parent });
     const [version] = await currentPlanVersions(this.db, planId);
     if (!version) throw new AppError('PLAN_NOT_FOUND', `没有编号为 ${planId} 的规划`);
-    const planTarget = (await targetsOf(this.db, [version])).find(
-      (t) => t.code === targetCode && t.scopeCode === parent,
-    );
+    // A plan may hold the same indicator for several periods (十三五, 十四五): the year picks one, else the latest.
+    const sameCode = (await targetsOf(this.db, [version]))
+      .filter((t) => t.code === targetCode && (targetYear === undefined || t.targetYear === targetYear))
+      .sort((a, b) => b.targetYear - a.targetYear);
+    const planTarget = sameCode.find((t) => t.scopeCode === parent);
     // A city's own target is what the province allocated to it, when the plan names none for the city.
     const fromAbove = planTarget
       ? undefined
       : (await currentAllocations(this.db, { planId, targetCode })).find((a) => a.region_code === parent);
-    const scopeTarget = (await targetsOf(this.db, [version])).find((t) => t.code === targetCode);
+    const scopeTarget = sameCode[0];
     const target =
       planTarget ??
       (fromAbove && scopeTarget

@@ -26,7 +26,15 @@ export function menuItemsFor(role: Role): MenuItem[] {
 
   const items: MenuItem[] = [
     { key: '/overview', icon: <DashboardOutlined />, label: '总览' },
-    { key: '/monitoring', icon: <MonitorOutlined />, label: '在线监测' },
+    {
+      key: 'monitoring-group',
+      icon: <MonitorOutlined />,
+      label: '在线监测',
+      children: [
+        { key: '/monitoring', label: '监测总览' },
+        { key: '/monitoring/alarms', label: '报警中心' },
+      ],
+    },
     {
       key: 'energy-group',
       icon: <ThunderboltOutlined />,
@@ -34,6 +42,7 @@ export function menuItemsFor(role: Role): MenuItem[] {
       children: [
         { key: '/energy', label: '能耗双控' },
         { key: '/energy/calculator', label: '计算器' },
+        { key: '/reports', label: '填报与审核' },
       ],
     },
     { key: '/targets', icon: <AimOutlined />, label: '目标考核' },
@@ -50,8 +59,10 @@ export function menuItemsFor(role: Role): MenuItem[] {
 const ALL_KEYS = [
   '/overview',
   '/monitoring',
+  '/monitoring/alarms',
   '/energy',
   '/energy/calculator',
+  '/reports',
   '/targets',
   '/enterprises',
   '/ledger',
@@ -72,7 +83,9 @@ export function selectedKeyFor(pathname: string): string | undefined {
 export function openKeyFor(key: string | undefined): string | undefined {
   if (!key) return undefined;
   if (key.startsWith('/energy')) return 'energy-group';
+  if (key === '/reports') return 'energy-group';
   if (key === '/enterprises' || key === '/ledger') return 'ledger-group';
   if (key.startsWith('/system')) return 'system-group';
+  if (key.startsWith('/monitoring')) return 'monitoring-group';
   return undefined;
 }

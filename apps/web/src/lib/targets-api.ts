@@ -1,0 +1,271 @@
+import { call } from '../api';
+import type { Explain } from './find-explains';
+
+/**
+ * Shapes of the targets, barometer, assessment and overview API (apps/server/src/targets). They are not
+ * in the contract package yet, so the web app states what it reads here, in one place.
+ */
+export type TargetStatus = 'achieved' | 'on_track' | 'behind' | 'missed' | 'no_data' | 'no_source';
+
+export interface TargetEvaluation {
+  planId: string;
+  code: string;
+  name: string;
+  regionCode: string;
+  unit: string;
+  baseYear: number | null;
+  baseValue: string | null;
+  targetYear: number;
+  targetValue: string | null;
+  targetChangePct: string | null;
+  asOfYear: number | null;
+  actualValue: string | null;
+  actualChangePct: string | null;
+  completionPct: string | null;
+  requiredPct: string | null;
+  onTrack: boolean | null;
+  status: TargetStatus;
+  statusZh: string;
+  missing: string[];
+  explain: Explain | null;
+}
+
+export interface BarometerRow {
+  regionCode: string;
+  regionName: string;
+  year: number;
+  period: string;
+  energyGrowthPct: string | null;
+  gdpGrowthPct: string | null;
+  intensityChangePct: string | null;
+  requiredChangePct: string | null;
+  requirementBasis: string | null;
+  intensityLevel: 1 | 2 | 3 | null;
+  intensityColor: string | null;
+  intensityLabelZh: string | null;
+  totalLevel: 1 | 2 | 3 | null;
+  totalColor: string | null;
+  totalLabelZh: string | null;
+  missing: string[];
+  explain: Explain | null;
+}
+
+export interface Barometer {
+  year: number;
+  period: string;
+  parent: { code: string; name: string; row: BarometerRow };
+  rows: BarometerRow[];
+}
+
+export interface TrendPoint {
+  year: number;
+  energyTotal10kTce: string | null;
+  gdpGrowthPct: string | null;
+  intensityChangePct: string | null;
+  so2_10kT: string | null;
+  nox_10kT: string | null;
+}
+
+export interface ReportFigures {
+  approvedAnnualTce: string;
+  approvedMonthlyTce: string;
+  byStatus: Record<string, number>;
+  total: number;
+}
+
+export interface Overview {
+  year: number;
+  province: { code: string; name: string };
+  kpis: TargetEvaluation[];
+  barometer: Barometer;
+  trend: TrendPoint[];
+  topMovers: { best: BarometerRow[]; worst: BarometerRow[] };
+  completeness: {
+    expected: number;
+    present: number;
+    ratePct: string | null;
+    missingByRegion: Array<{ regionCode: string; regionName: string; missing: string[] }>;
+  };
+  reports: ReportFigures;
+}
+
+export interface PlanSummary {
+  id: string;
+  version: number;
+  title: string;
+  sourceFile: string;
+  source: unknown;
+  period: unknown;
+  scope: unknown;
+  isDemo: boolean;
+  targetCount: number;
+  taskCount: number;
+  loadedAt: string;
+  loadedBy?: string;
+}
+
+export interface PlanTargetRow {
+  planId: string;
+  code: string;
+  name: string;
+  type: string;
+  unit: string;
+  scopeCode: string;
+  direction: string | null;
+  baseYear: number | null;
+  baseValue: string | null;
+  targetYear: number;
+  targetValue: string | null;
+  changePct: string | null;
+}
+
+export interface PlanDetail {
+  id: string;
+  version: number;
+  title: string;
+  sourceFile: string;
+  document: unknown;
+  targets: PlanTargetRow[];
+  versions: Array<{ version: number; digest: string; loadedBy: string; loadedAt: string }>;
+}
+
+export interface AssessmentRow {
+  regionCode: string;
+  regionName: string;
+  year: number;
+  intensityChangePct: string | null;
+  requiredChangePct: string | null;
+  completionPct: string | null;
+  targetPoints: string | null;
+  measurePoints: string | null;
+  totalScore: string | null;
+  grade: string | null;
+  gradeZh: string;
+  vetoed: boolean | null;
+  explain: Explain | null;
+}
+
+export interface AllocationItem {
+  regionCode: string;
+  regionName: string;
+  version: number;
+  changePct: string | null;
+  targetValue: string | null;
+  weightValue: string | null;
+  weightBasis: string | null;
+  note: string;
+  enteredBy: string;
+  enteredAt: string;
+}
+
+export interface AllocationCheck {
+  kind: 'intensity' | 'total';
+  consistent: boolean;
+  parentValue: string;
+  impliedValue: string | null;
+  gap: string | null;
+  missingParts: string[];
+  missingWeights: string[];
+  explain: Explain;
+}
+
+export interface Bulletin {
+  year: number;
+  title: string;
+  isDemo: boolean;
+  parent: BarometerRow;
+  rows: BarometerRow[];
+  notes: string[];
+}
+
+export const getOverview = (year?: number) =>
+  call((api) => api.request<Overview>('GET', '/api/overview', undefined, { year }));
+export const listPlans = () => call((api) => api.request<{ items: PlanSummary[] }>('GET', '/api/plans'));
+export const getPlan = (id: string) =>
+  call((api) => api.request<PlanDetail>('GET', `/api/plans/${encodeURIComponent(id)}`));
+export const getEvaluations = (q: { planId?: string; region?: string; year?: number }) =>
+  call((api) =>
+    api.request<{ year: number; items: TargetEvaluation[] }>('GET', '/api/targets/evaluations', undefined, q),
+  );
+export const getBarometer = (q: { year?: number; period?: string; parent?: string }) =>
+  call((api) => api.request<Barometer>('GET', '/api/targets/barometer', undefined, q));
+export const getAssessment = (year: number, parent?: string) =>
+  call((api) =>
+    api.request<{ year: number; rows: AssessmentRow[] }>('GET', '/api/targets/assessment', undefined, {
+      year,
+      parent,
+    }),
+  );
+export const putMeasurePoints = (year: number, regionCode: string, measures: number) =>
+  call((api) =>
+    api.request<{ year: number; rows: AssessmentRow[] }>('PUT', '/api/targets/assessment/measures', {
+      year,
+      regionCode,
+      measures,
+    }),
+  );
+export const getAllocations = (q: { planId: string; targetCode: string; parent?: string }) =>
+  call((api) =>
+    api.request<{ items: AllocationItem[]; check: AllocationCheck | null }>(
+      'GET',
+      '/api/targets/allocations',
+      undefined,
+      q,
+    ),
+  );
+export const getBulletin = (year: number) =>
+  call((api) => api.request<Bulletin>('GET', `/api/bulletins/${year}`));
+export const bulletinXlsxUrl = (year: number) => `/api/bulletins/${year}/xlsx`;
+
+/** Warning level colours of the 晴雨表 (the server names them red/yellow/green). */
+export const LEVEL_COLORS: Record<string, string> = {
+  red: '#cf1322',
+  yellow: '#d4b106',
+  green: '#389e0d',
+};
+
+/** Tag colours of target statuses. */
+export const TARGET_STATUS_COLORS: Record<TargetStatus, string> = {
+  achieved: 'green',
+  on_track: 'cyan',
+  behind: 'orange',
+  missed: 'red',
+  no_data: 'default',
+  no_source: 'default',
+};
+
+/** The target's unit as the plans spell it (`tce/10k yuan`, `10k mu`), in Chinese. */
+export function unitZh(unit: string): string {
+  return unit
+    .replace(/100m\s*/g, '亿')
+    .replace(/10k\s*/g, '万')
+    .replace(/\byuan\b/g, '元')
+    .replace(/\bmu\b/g, '亩')
+    .replace(/\b(percent|pct)\b/g, '%');
+}
+
+/** `2015年 ≤ 1.877 tce/万元（−16%）` */
+export function targetText(t: {
+  targetYear: number;
+  targetValue: string | null;
+  targetChangePct?: string | null;
+  changePct?: string | null;
+  unit: string;
+  direction?: string | null;
+}): string {
+  const change = t.targetChangePct ?? t.changePct ?? null;
+  const increase =
+    t.direction === 'increase' || t.direction === 'at_least'
+      ? true
+      : t.direction === 'decrease' || t.direction === 'at_most'
+        ? false
+        : change !== null && Number(change) !== 0
+          ? Number(change) > 0
+          : null;
+  const sign = increase === null ? '目标' : increase ? '≥' : '≤';
+  const changeText = change !== null ? `${Number(change) > 0 ? '+' : ''}${change.replace('-', '−')}%` : null;
+  if (t.targetValue !== null) {
+    return `${t.targetYear}年 ${sign} ${t.targetValue} ${unitZh(t.unit)}${changeText ? `（${changeText}）` : ''}`;
+  }
+  return `${t.targetYear}年 较基期 ${changeText ?? '—'}`;
+}
