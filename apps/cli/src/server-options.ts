@@ -10,7 +10,11 @@ export function withServerOptions(cmd: Command): Command {
     .option('--database-url <url>', 'PostgreSQL URL; overrides the embedded database (env DATABASE_URL)')
     .option('--hj212-port <port>', 'HJ 212 TCP gateway port (env ECEP_HJ212_PORT, default 9212)')
     .option('--web-dir <dir>', 'built web app to serve (default: apps/web/dist)')
-    .option('--log-level <level>', 'fatal|error|warn|info|debug|trace|silent (env ECEP_LOG_LEVEL)');
+    .option('--log-level <level>', 'fatal|error|warn|info|debug|trace|silent (env ECEP_LOG_LEVEL)')
+    .option(
+      '--mqtt-url <url>',
+      'MQTT broker for energy-meter readings, topic ecep/energy/<meterId> (env ECEP_MQTT_URL)',
+    );
 }
 
 export interface ServerFlags {
@@ -21,6 +25,7 @@ export interface ServerFlags {
   hj212Port?: string;
   webDir?: string;
   logLevel?: string;
+  mqttUrl?: string;
 }
 
 export function toConfigInput(flags: ServerFlags, defaults: { webDir?: string } = {}): ConfigInput {
@@ -32,5 +37,6 @@ export function toConfigInput(flags: ServerFlags, defaults: { webDir?: string } 
     hj212Port: flags.hj212Port,
     webDir: flags.webDir ?? process.env.ECEP_WEB_DIR ?? defaults.webDir,
     logLevel: flags.logLevel,
+    mqttUrl: flags.mqttUrl,
   };
 }

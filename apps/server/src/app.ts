@@ -22,12 +22,14 @@ import { registerEnterpriseRoutes } from './enterprises/enterprise.routes.js';
 import { EnterpriseService } from './enterprises/enterprise.service.js';
 import { registerQuarantineRoutes } from './gateway/quarantine.routes.js';
 import { registerErrorHandler } from './http/error-handler.js';
+import { LedgerService, registerLedgerRoutes } from './ledgers/index.js';
 import {
   LiveFeed,
   type LiveRouteOptions,
   MonitoringOverviewService,
   registerLiveRoutes,
 } from './live/index.js';
+import { ProjectService, registerProjectRoutes } from './projects/index.js';
 import { registerRegionRoutes } from './regions/region.routes.js';
 import { registerReportRoutes } from './reports/report.routes.js';
 import { ReportService } from './reports/report.service.js';
@@ -39,6 +41,7 @@ import { registerSystemRoutes } from './system.routes.js';
 import { OverviewService } from './targets/overview.service.js';
 import { registerTargetRoutes } from './targets/target.routes.js';
 import { TargetService } from './targets/target.service.js';
+import { registerTaskRoutes, TaskService } from './tasks/index.js';
 import { registerUserRoutes } from './users/user.routes.js';
 import { UserService } from './users/user.service.js';
 
@@ -120,6 +123,9 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   );
   registerReportRoutes(app, new ReportService(db));
   registerTargetRoutes(app, targets, new OverviewService(db, targets));
+  registerLedgerRoutes(app, new LedgerService(db));
+  registerProjectRoutes(app, new ProjectService(db));
+  registerTaskRoutes(app, new TaskService(db));
 
   const serveWeb = config.webDir !== null && fs.existsSync(path.join(config.webDir, 'index.html'));
   if (serveWeb && config.webDir) await app.register(fastifyStatic, { root: config.webDir, wildcard: false });

@@ -36,4 +36,12 @@ describe('config', () => {
       expect(problems).toMatch(/ECEP_ADMIN_PASSWORD/);
     }
   });
+
+  it('reads the MQTT broker for energy readings from --mqtt-url or ECEP_MQTT_URL, off by default', () => {
+    expect(loadConfig({}, {}).mqttUrl).toBeNull();
+    const env = { ECEP_MQTT_URL: 'mqtt://broker:1883' };
+    expect(loadConfig({}, env).mqttUrl).toBe('mqtt://broker:1883');
+    expect(loadConfig({ mqttUrl: 'mqtt://127.0.0.1:1884' }, env).mqttUrl).toBe('mqtt://127.0.0.1:1884');
+    expect(() => loadConfig({ mqttUrl: 'http://broker' }, {})).toThrow(/ECEP_MQTT_URL/);
+  });
 });

@@ -17,6 +17,8 @@ export interface Config {
   readonly sessionTtlHours: number;
   /** Secure flag on the session cookie (set when served over HTTPS). */
   readonly secureCookies: boolean;
+  /** MQTT broker for energy-meter readings (`ecep/energy/<meterId>`); null turns MQTT ingestion off. */
+  readonly mqttUrl: string | null;
 }
 
 export type ConfigInput = Partial<{ [K in keyof Config]: Config[K] | string | undefined }>;
@@ -72,6 +74,12 @@ export function loadConfig(flags: ConfigInput = {}, env: NodeJS.ProcessEnv = pro
   }
   const dataDir = pick('dataDir', 'ECEP_DATA_DIR') ?? '.ecep-data';
   const webDir = pick('webDir', 'ECEP_WEB_DIR') ?? null;
+  const mqttUrl = pick('mqttUrl', 'ECEP_MQTT_URL') || null;
+  if (mqttUrl && !/^(mqtts?|wss?):\/\/[^/]/.test(mqttUrl)) {
+    problems.push(
+      `ECEP_MQTT_URL / --mqtt-url: expected mqtt://host:port (or mqtts://, ws://, wss://), got "${mqttUrl}"`,
+    );
+  }
 
   const config: Config = {
     httpPort: port('httpPort', 'ECEP_HTTP_PORT', 8080),
@@ -84,6 +92,7 @@ export function loadConfig(flags: ConfigInput = {}, env: NodeJS.ProcessEnv = pro
     logLevel: logLevel as Config['logLevel'],
     sessionTtlHours,
     secureCookies: (pick('secureCookies', 'ECEP_SECURE_COOKIES') ?? 'false') === 'true',
+    mqttUrl,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

@@ -79,13 +79,32 @@ export const ERROR_CODES = {
   PLAN_NOT_FOUND: { status: 404, description: 'No stored plan with this id.' },
   ALLOCATION_INVALID: { status: 400, description: 'A target allocation names a region that is not below the parent, or gives neither change nor value.' },
   STATISTIC_IMPORT_INVALID: { status: 400, description: 'An uploaded statistics workbook has wrong rows (details list row, column and reason); in all-or-nothing mode nothing was written.' },
-  ENERGY_METER_NOT_FOUND: { status: 404, description: 'No energy meter with this id in the caller\u2019s scope.' },
-  ENERGY_METER_CODE_TAKEN: { status: 409, description: 'The enterprise already has a meter with this code (its id is in details).' },
-  ENERGY_METER_INVALID: { status: 400, description: 'The energy code or unit of a meter is not one the calculation engine converts to tce (field named).' },
-  ENERGY_METER_VERSION_CONFLICT: { status: 409, description: 'The meter changed since the version the edit was based on.' },
+  ENERGY_METER_NOT_FOUND: {
+    status: 404,
+    description: 'No energy meter with this id in the caller\u2019s scope.',
+  },
+  ENERGY_METER_CODE_TAKEN: {
+    status: 409,
+    description: 'The enterprise already has a meter with this code (its id is in details).',
+  },
+  ENERGY_METER_INVALID: {
+    status: 400,
+    description:
+      'The energy code or unit of a meter is not one the calculation engine converts to tce (field named).',
+  },
+  ENERGY_METER_VERSION_CONFLICT: {
+    status: 409,
+    description: 'The meter changed since the version the edit was based on.',
+  },
   ENERGY_METER_INACTIVE: { status: 409, description: 'The meter is deactivated and accepts no readings.' },
-  ENERGY_READINGS_INVALID: { status: 400, description: 'No reading of the batch was accepted; details list index, field and reason of each.' },
-  ENERGY_REGION_NOT_FOUND: { status: 404, description: 'No region with this code in the caller\u2019s scope.' },
+  ENERGY_READINGS_INVALID: {
+    status: 400,
+    description: 'No reading of the batch was accepted; details list index, field and reason of each.',
+  },
+  ENERGY_REGION_NOT_FOUND: {
+    status: 404,
+    description: 'No region with this code in the caller\u2019s scope.',
+  },
   EXCEL_IMPORT_INVALID: { status: 400, description: 'An uploaded workbook is unusable or has wrong rows (details list row, column letter, header and reason); in all-or-nothing mode nothing was written.' },
   LEDGER_BALANCE_MISMATCH: { status: 400, description: 'A solid-waste ledger entry breaks the stockpile balance or does not continue the previous period\u2019s closing stock; the message names the numbers.' },
   LEDGER_ENTRY_INVALID: { status: 400, description: 'A solid-waste ledger entry is inconsistent (unknown waste type, period, routes not adding up to the utilised amount…); the field is named.' },

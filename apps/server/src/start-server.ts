@@ -6,7 +6,9 @@ import type { Config } from './config.js';
 import { createDb, type DbHandle } from './db/create-db.js';
 import { migrateToLatest } from './db/migrate.js';
 import { DeviceDirectory } from './devices/device-directory.js';
+import { type EnergyRuntime, startEnergyRuntime } from './energy/index.js';
 import { type Hj212Gateway, startHj212Gateway } from './gateway/hj212-server.js';
+import { LiveFeed } from './live/index.js';
 import { RollupService } from './rollups/rollup.service.js';
 import { type AdminBootstrap, ensureAdmin } from './users/bootstrap.js';
 
@@ -16,13 +18,19 @@ export interface RunningServer {
   url: string;
   gateway: Hj212Gateway;
   admin: AdminBootstrap;
+  /** Energy-meter MQTT ingestion (configured or embedded broker) and completeness day closing. */
+  energy: EnergyRuntime;
   close(): Promise<void>;
 }
 
 /** Opens the database, migrates, ensures the first admin, builds the app and listens. */
 export async function startServer(
   config: Config,
-  hooks: { beforeListen?: (db: DbHandle) => Promise<void> } = {},
+  hooks: {
+    beforeListen?: (db: DbHandle) => Promise<void>;
+    /** Start an in-process MQTT broker for energy readings when no --mqtt-url is configured (demo). */
+    embeddedMqtt?: boolean;
+  } = {},
 ): Promise<RunningServer> {
   const db = await createDb(config);
   try {
@@ -33,11 +41,12 @@ export async function startServer(
     // The routes ask the gateway about live connections; the gateway logs through the app's logger.
     let gatewayRef: Hj212Gateway | null = null;
     const live = { connectionOf: (mn: string) => gatewayRef?.connectionOf(mn) ?? null };
-    const app = await buildApp(config, { db, directory, live });
+    const liveFeed = new LiveFeed();
+    const app = await buildApp(config, { db, directory, live, liveFeed });
     const gateway = await startHj212Gateway(
       db,
       directory,
-      { port: config.hj212Port, host: config.host },
+      { port: config.hj212Port, host: config.host, onStored: (items) => liveFeed.publish(items) },
       {},
       app.log,
     );
@@ -57,6 +66,11 @@ export async function startServer(
         });
     }, 30_000);
     rollupTimer.unref();
+    const energy = await startEnergyRuntime(
+      db.db,
+      { mqttUrl: config.mqttUrl, embeddedBroker: hooks.embeddedMqtt ?? false },
+      app.log,
+    );
     await app.listen({ port: config.httpPort, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.httpPort;
@@ -68,12 +82,14 @@ export async function startServer(
       url: `http://${shownHost}:${port}`,
       gateway,
       admin,
+      energy,
       close: async () => {
         if (closed) return;
         closed = true;
         clearInterval(rollupTimer);
         await app.close();
         await gateway.close();
+        await energy.close();
         await db.close();
       },
     };

@@ -29,6 +29,7 @@ async function run(flags: ServerFlags, demo: boolean): Promise<void> {
         demoResult = await seedDemo(db.db);
       }
     },
+    embeddedMqtt: demo,
   });
   const lines = [
     '',
@@ -66,10 +67,20 @@ async function run(flags: ServerFlags, demo: boolean): Promise<void> {
       `  模拟数采仪 / simulated data units: ${seeded.devices.length} 台，每分钟上报 2051（先补传近 6 小时）`,
     );
   }
+  let stopEnergy: (() => void) | null = null;
+  if (seeded && server.energy.mqttUrl) {
+    const { startEnergySimulation } = await import('../simulator/energy-simulation.js');
+    const energySim = await startEnergySimulation(server);
+    stopEnergy = energySim.stop;
+    lines.push(
+      `  能耗在线监测 / energy meters: ${energySim.meters} 块，经 MQTT ${server.energy.mqttUrl}${server.energy.embeddedBroker ? '（内置）' : ''} 每 15 秒上报一个 15 分钟读数（先补传近 6 小时，更早 60 天历史在后台补齐）`,
+    );
+  }
   console.log(lines.join('\n'));
 
   const stop = async (signal: string) => {
     console.log(`\n${signal}: 正在停止 / stopping…`);
+    stopEnergy?.();
     stopSimulation?.();
     await server.close();
     process.exit(0);

@@ -317,7 +317,216 @@ export interface AssessmentMeasureScoreTable {
   entered_at: Timestamp;
 }
 
+export interface EnergyMeterTable {
+  id: Generated<string>;
+  enterprise_id: string;
+  code: string;
+  name: string;
+  energy_code: string;
+  unit: string;
+  kind: 'cumulative' | 'interval';
+  multiplier: Generated<number>;
+  rollover_max: number | null;
+  expected_interval_s: Generated<number>;
+  active: Generated<boolean>;
+  is_demo: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface EnergyReadingTable {
+  meter_id: string;
+  time: ColumnType<Date, Date | string, Date | string>;
+  value: number;
+  received_at: Timestamp;
+  source: 'http' | 'mqtt' | 'demo';
+  revisions: Generated<number>;
+}
+
+export interface EnergyConsumptionSlotTable {
+  meter_id: string;
+  slot_start: ColumnType<Date, Date | string, Date | string>;
+  consumption: number | null;
+  status: 'ok' | 'gap' | 'reset' | 'rollover' | 'decrease';
+  span_start: ColumnType<Date | null, Date | string | null, Date | string | null>;
+}
+
+export interface EnergyConsumptionDayTable {
+  meter_id: string;
+  /** Asia/Shanghai calendar day, `YYYY-MM-DD`. */
+  day: string;
+  consumption: number | null;
+  slots_expected: number;
+  slots_received: number;
+  slots_with_consumption: number;
+  gap_slots: number;
+  marks: ColumnType<unknown, string | undefined, string>;
+  computed_at: Timestamp;
+}
+
+export interface EnergyMeterAlarmTable {
+  id: Generated<string>;
+  meter_id: string;
+  type: 'completeness';
+  day: string;
+  completeness_pct: Numeric;
+  threshold_pct: Numeric;
+  raised_at: Timestamp;
+  resolved_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+}
+
+export interface SolidWasteEntryTable {
+  id: Generated<string>;
+  enterprise_id: string;
+  waste_type: string;
+  period_type: 'month' | 'year';
+  period: string;
+  current_version: number;
+  is_demo: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SolidWasteEntryVersionTable {
+  entry_id: string;
+  version: number;
+  opening_stock_t: Numeric;
+  generated_t: Numeric;
+  utilized_t: Numeric;
+  utilized_from_stock_t: Numeric;
+  building_materials_t: Numeric;
+  power_t: Numeric;
+  backfill_t: Numeric;
+  road_base_t: Numeric;
+  land_reclamation_t: Numeric;
+  other_use_t: Numeric;
+  disposed_t: Numeric;
+  stored_t: Numeric;
+  closing_stock_t: Numeric;
+  note: Generated<string>;
+  reason: string | null;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
+export interface SolidWasteUtilizerTable {
+  id: Generated<string>;
+  enterprise_id: string;
+  capacities: ColumnType<unknown, string, string>;
+  products: Generated<string>;
+  certification: Generated<string>;
+  certificate_no: Generated<string>;
+  certified_until: ColumnType<string | null, string | null | undefined, string | null>;
+  is_demo: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A `date` column read as `YYYY-MM-DD` text (select it with `::text`). */
+type DateText = ColumnType<string | null, string | null | undefined, string | null>;
+
+export interface ProjectTable {
+  id: Generated<string>;
+  name: string;
+  category: string;
+  programme_no: number | null;
+  enterprise_id: string | null;
+  owner_name: Generated<string>;
+  region_code: string;
+  plan_year: number | null;
+  planned_investment_10k_yuan: Numeric;
+  completed_investment_10k_yuan: ColumnType<string, string | number | undefined, string | number>;
+  capacity: Generated<string>;
+  expected_saving_tce_per_yr: NumericOrNull;
+  expected_waste_use_t_per_yr: NumericOrNull;
+  expected_emission_cut_t_per_yr: NumericOrNull;
+  measured_saving_tce_per_yr: NumericOrNull;
+  measured_waste_use_t_per_yr: NumericOrNull;
+  stage: string;
+  stage_date: DateText;
+  termination_reason: string | null;
+  note: Generated<string>;
+  is_demo: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ProjectStageEventTable {
+  id: Generated<string>;
+  project_id: string;
+  from_stage: string | null;
+  to_stage: string;
+  stage_date: string;
+  evidence: Generated<string>;
+  reason: Generated<string>;
+  actor_name: string;
+  at: Timestamp;
+}
+
+export interface ProjectMilestoneTable {
+  id: Generated<string>;
+  project_id: string;
+  title: string;
+  due_date: string;
+  done_date: DateText;
+  note: Generated<string>;
+}
+
+export interface OrgUnitMemberTable {
+  user_id: string;
+  unit: string;
+}
+
+export interface SupervisedTaskTable {
+  id: Generated<string>;
+  plan_id: string | null;
+  plan_task_id: string | null;
+  source: 'plan' | 'manual';
+  title: string;
+  lead_units: ColumnType<string[], string, string>;
+  cooperating_units: ColumnType<string[], string, string>;
+  deadline: DateText;
+  expected_output: Generated<string>;
+  region_code: string | null;
+  is_demo: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TaskReportTable {
+  id: Generated<string>;
+  task_id: string;
+  unit: string;
+  period: Generated<string>;
+  text: string;
+  percent: number;
+  attachments: ColumnType<unknown, string, string>;
+  status: 'submitted' | 'accepted' | 'returned';
+  reported_by: string;
+  reported_at: Timestamp;
+  review_comment: Generated<string>;
+  reviewed_by: string | null;
+  reviewed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  comments: ColumnType<unknown, string | undefined, string>;
+}
+
 export interface Database {
+  org_unit_member: OrgUnitMemberTable;
+  supervised_task: SupervisedTaskTable;
+  task_report: TaskReportTable;
+  project: ProjectTable;
+  project_stage_event: ProjectStageEventTable;
+  project_milestone: ProjectMilestoneTable;
+  solid_waste_entry: SolidWasteEntryTable;
+  solid_waste_entry_version: SolidWasteEntryVersionTable;
+  solid_waste_utilizer: SolidWasteUtilizerTable;
+  energy_meter: EnergyMeterTable;
+  energy_reading: EnergyReadingTable;
+  energy_consumption_slot: EnergyConsumptionSlotTable;
+  energy_consumption_day: EnergyConsumptionDayTable;
+  energy_meter_alarm: EnergyMeterAlarmTable;
   plan_version: PlanVersionTable;
   plan_target: PlanTargetTable;
   target_allocation: TargetAllocationTable;

@@ -4,6 +4,8 @@ import { hashPassword } from '../auth/password.js';
 import type { Database } from '../db/schema.js';
 import { findUserByUsername, insertUser } from '../users/user.repository.js';
 import { buildDemoEnterprises, SHANXI_CITIES } from './demo-enterprises.js';
+import { seedEnergyDemo } from './seed-energy.js';
+import { seedLedgersDemo } from './seed-ledgers.js';
 import { seedTargetsDemo } from './seed-targets.js';
 
 /** Bump when the demo data set changes shape, so an older demo database is topped up. */
@@ -111,6 +113,8 @@ export async function seedDemo(db: Kysely<Database>): Promise<DemoSeedResult> {
     .where('username', '=', 'enterprise')
     .executeTakeFirst();
   await seedTargetsDemo(db, demoEnterpriseUser?.enterprise_id ?? null);
+  await seedLedgersDemo(db, users);
+  await seedEnergyDemo(db);
   const count = await db
     .selectFrom('enterprise')
     .select((eb) => eb.fn.countAll<string>().as('n'))

@@ -52,7 +52,11 @@ for (const backend of backends()) {
       const targets = new TargetService(db.db);
       const plans = await targets.plans();
       expect(plans.map((p) => p.id)).toContain('shanxi-2012-energy-saving-emission-reduction');
-      const alloc = await targets.allocations(province, 'shanxi-2012-energy-saving-emission-reduction', 'energy_intensity');
+      const alloc = await targets.allocations(
+        province,
+        'shanxi-2012-energy-saving-emission-reduction',
+        'energy_intensity',
+      );
       expect(alloc.items).toHaveLength(11);
       expect(alloc.check?.consistent).toBe(true);
       const q3 = await targets.barometer(province, DEMO_STAT_TO + 1, 'Q3');

@@ -11,6 +11,8 @@ export interface BatcherOptions<T> {
   maxQueuedItems?: number;
   /** Called when a batch fails; its items' promises reject too. */
   onError?(err: unknown, size: number): void;
+  /** Called after a batch has committed and its items' promises resolved (the live feed); errors are ignored. */
+  onCommitted?(items: readonly T[]): void;
 }
 
 interface Pending<T> {
@@ -77,6 +79,7 @@ export class Batcher<T> extends EventEmitter {
       this.stats.items += batch.length;
       this.stats.maxBatch = Math.max(this.stats.maxBatch, batch.length);
       for (const p of batch) p.resolve();
+      this.notifyCommitted(batch);
     } catch (err) {
       this.stats.failedBatches++;
       this.options.onError?.(err, batch.length);
@@ -87,6 +90,16 @@ export class Batcher<T> extends EventEmitter {
       // Whatever arrived during the write goes out at once: the write time was its wait.
       if (this.queue.length > 0) this.kick();
       else if (this.closed) this.emit('idle');
+    }
+  }
+
+  /** A listener's failure must never turn a committed batch into a failed one. */
+  private notifyCommitted(batch: readonly Pending<T>[]): void {
+    if (!this.options.onCommitted) return;
+    try {
+      this.options.onCommitted(batch.map((p) => p.item));
+    } catch {
+      // The data is stored and acknowledged; a broken listener only misses this batch.
     }
   }
 

@@ -50,7 +50,12 @@ interface ConnectionState {
 export async function startHj212Gateway(
   handle: DbHandle,
   directory: DeviceDirectory,
-  config: { port: number; host?: string },
+  config: {
+    port: number;
+    host?: string;
+    /** Told about every batch after it committed (the live feed); never delays or withholds an ack. */
+    onStored?: (items: readonly SinkItem[]) => void;
+  },
   opts: Partial<GatewayOptions> = {},
   logger: GatewayLogger | null = null,
   sink: PacketSink = createPacketSink(handle),
@@ -73,6 +78,7 @@ export async function startHj212Gateway(
     maxQueuedItems: options.maxQueuedFrames,
     onError: (err, size) =>
       logger?.error({ err, size }, 'hj212 batch write failed; its packets were not acknowledged'),
+    ...(config.onStored ? { onCommitted: config.onStored } : {}),
   });
   const reassembler = createSplitReassembler({ maxAgeMs: options.splitMaxAgeMs });
   const byMn = new Map<string, ConnectionState>();

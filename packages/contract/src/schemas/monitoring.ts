@@ -278,3 +278,90 @@ export const MonthlyList = Type.Object(
   { $id: 'MonthlyList' },
 );
 export type MonthlyList = Static<typeof MonthlyList>;
+
+/** Status of a monitored source as the 在线监测 screens show it. */
+export const SourceStatus = Type.Union(
+  [Type.Literal('online'), Type.Literal('offline'), Type.Literal('alarm')],
+  {
+    description: 'alarm: an unacknowledged alarm is open; otherwise online or offline',
+  },
+);
+export type SourceStatus = Static<typeof SourceStatus>;
+
+export const MonitoringSource = Type.Object(
+  {
+    mn: Type.String(),
+    name: Type.String(),
+    st: Type.String({ description: 'HJ 212 system code: 31 废气, 32 废水' }),
+    disabled: Type.Boolean(),
+    isDemo: Type.Boolean(),
+    enterpriseId: Type.Union([Type.String(), Type.Null()]),
+    enterpriseName: Type.Union([Type.String(), Type.Null()]),
+    regionCode: Type.Union([Type.String(), Type.Null()]),
+    cityCode: Type.Union([Type.String(), Type.Null()]),
+    cityName: Type.Union([Type.String(), Type.Null()]),
+    industryCode: Type.Union([Type.String(), Type.Null()]),
+    industryName: Type.Union([Type.String(), Type.Null()]),
+    industrySection: Type.Union([Type.String(), Type.Null()], { description: 'GB/T 4754 门类 letter' }),
+    longitude: Type.Union([Type.Number(), Type.Null()]),
+    latitude: Type.Union([Type.Number(), Type.Null()]),
+    standardProfile: Type.Union([Type.String(), Type.Null()]),
+    expectedIntervalS: Type.Integer(),
+    connected: Type.Boolean({ description: 'holds a live connection to this process’s gateway' }),
+    online: Type.Boolean({ description: 'connected, or a packet stored within 3 expected intervals' }),
+    lastPacketAt: Type.Union([Type.String(), Type.Null()], {
+      description: 'when the last stored packet arrived',
+    }),
+    lastDataTime: Type.Union([Type.String(), Type.Null()], { description: 'DataTime of that packet' }),
+    openAlarms: Type.Integer({ description: 'unacknowledged alarms still open or ended within 24 h' }),
+    status: SourceStatus,
+  },
+  { $id: 'MonitoringSource' },
+);
+export type MonitoringSource = Static<typeof MonitoringSource>;
+
+export const MonitoringOverview = Type.Object(
+  {
+    generatedAt: Type.String(),
+    counts: Type.Object({
+      total: Type.Integer(),
+      online: Type.Integer(),
+      offline: Type.Integer({ description: 'total − online' }),
+      alarm: Type.Integer({ description: 'sources with an open unacknowledged alarm (online or not)' }),
+    }),
+    items: Type.Array(MonitoringSource),
+  },
+  { $id: 'MonitoringOverview' },
+);
+export type MonitoringOverview = Static<typeof MonitoringOverview>;
+
+export const FactorCatalog = Type.Object(
+  {
+    items: Type.Array(
+      Type.Object({
+        code: Type.String(),
+        name: Type.String(),
+        nameEn: Type.String(),
+        medium: Type.String(),
+        unit: Type.String(),
+        couUnit: Type.Union([Type.String(), Type.Null()]),
+      }),
+    ),
+  },
+  { $id: 'FactorCatalog' },
+);
+export type FactorCatalog = Static<typeof FactorCatalog>;
+
+/** One `measurement` event of `GET /api/monitoring/live` (text/event-stream): a stored record of one packet. */
+export const LiveMeasurement = Type.Object(
+  {
+    seq: Type.Integer({ description: 'increases by one per event of this server process' }),
+    mn: Type.String(),
+    cn: Type.String({ description: '2011 real-time, 2051 minute, 2061 hour, 2031 day' }),
+    dataTime: Type.String({ description: 'Asia/Shanghai local time with offset' }),
+    receivedAt: Type.String({ description: 'when the gateway received the packet (+08:00)' }),
+    values: Type.Record(Type.String(), FactorValue),
+  },
+  { $id: 'LiveMeasurement' },
+);
+export type LiveMeasurement = Static<typeof LiveMeasurement>;

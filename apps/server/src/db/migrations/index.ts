@@ -6,6 +6,10 @@ import * as rollups from './20261124T1600-rollups.js';
 import * as alarms from './20261124T1700-alarms.js';
 import * as rollupDay from './20261124T1800-rollup-day.js';
 import * as rollupMonth from './20261124T1810-rollup-month.js';
+import * as energyMeters from './20261125T1100-energy-meters.js';
+import * as solidWaste from './20261125T1200-solid-waste.js';
+import * as projects from './20261125T1210-projects.js';
+import * as tasks from './20261125T1220-tasks.js';
 import * as targetsReporting from './20261125T1300-targets-reporting.js';
 
 /** All migrations, keyed by a timestamped name; they run in name order. */
@@ -17,5 +21,9 @@ export const migrations: Record<string, Migration> = {
   '20261124T1700-alarms': alarms,
   '20261124T1800-rollup-day': rollupDay,
   '20261124T1810-rollup-month': rollupMonth,
+  '20261125T1100-energy-meters': energyMeters,
+  '20261125T1200-solid-waste': solidWaste,
+  '20261125T1210-projects': projects,
+  '20261125T1220-tasks': tasks,
   '20261125T1300-targets-reporting': targetsReporting,
 };

@@ -1,0 +1,3 @@
+export { type LiveRouteOptions, registerLiveRoutes } from './live.routes.js';
+export { LiveFeed, type LiveSink, LiveSubscription, liveEventsOf } from './live-feed.js';
+export { MonitoringOverviewService } from './overview.service.js';
