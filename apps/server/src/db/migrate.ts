@@ -14,6 +14,10 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<MigrateOutc
     provider: { getMigrations: async () => migrations },
     migrationTableName: 'ecep_migration',
     migrationLockTableName: 'ecep_migration_lock',
+    // Features land in parallel with timestamps chosen up front; a database that already ran a later one
+    // must still accept an earlier-named one that arrived after it. Migrations never depend on each other's order
+    // beyond the foundation, which always runs first.
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

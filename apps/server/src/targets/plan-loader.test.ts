@@ -34,6 +34,10 @@ for (const backend of backends()) {
       // The seed prints 2.24 but the −16 % and 1.877 imply 2.235; the file says which is used.
       expect(intensity).toMatchObject({ baseYear: 2010, targetYear: 2015 });
       expect(Number(intensity?.baseValue)).toBe(2.235);
+      // Every task of every plan is now supervised, once.
+      const tasks = await db.db.selectFrom('supervised_task').select(['plan_id']).execute();
+      const expectedTasks = first.reduce((n, o) => n + o.tasks, 0);
+      expect(tasks.filter((t) => t.plan_id !== null)).toHaveLength(expectedTasks);
     });
 
     it('keeps the old version when a changed plan is loaded as a new one', async () => {

@@ -5,6 +5,7 @@ import { loadPlanFile, type Plan, planDigest } from '@ecep/plans';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { Database } from '../db/schema.js';
+import { upsertPlanTasks } from '../tasks/plan-tasks.js';
 import { type PlanTargetInsert, type StorePlanResult, storePlanVersion } from './plan.repository.js';
 
 /** The plans shipped with ECEP (`plans/*.yaml` at the repository root). */
@@ -105,6 +106,20 @@ export async function loadPlans(
         },
       );
     }
+    // The plan's tasks become supervised tasks (idempotent; progress reports are never touched).
+    await upsertPlanTasks(
+      db,
+      plan.id,
+      plan.tasks.map((t) => ({
+        id: t.id,
+        title: t.title,
+        leadUnits: t.leadUnits,
+        cooperatingUnits: t.cooperatingUnits,
+        deadline: t.deadline,
+        expectedOutput: t.expectedOutput ?? null,
+      })),
+      { actorName: by },
+    );
     out.push({ ...stored, file, title: plan.title, targets: plan.targets.length, tasks: plan.tasks.length });
   }
   return out;
