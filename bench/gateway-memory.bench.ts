@@ -26,7 +26,11 @@ function frame(i: number): string {
       qn: `20261124000000${String(i % 1000).padStart(3, '0')}`,
       flag: 4,
       dataTime: Date.UTC(2026, 10, 24),
-      factors: { a21026: { avg: 20, flag: 'N' }, a21002: { avg: 30, flag: 'N' }, a00000: { avg: 100, flag: 'N' } },
+      factors: {
+        a21026: { avg: 20, flag: 'N' },
+        a21002: { avg: 30, flag: 'N' },
+        a00000: { avg: 100, flag: 'N' },
+      },
     }),
   );
 }
@@ -80,7 +84,8 @@ for (const n of counts) {
   // All connections first (accepting is cheap), then one frame and a half on each, so the gateway reads,
   // quarantines and answers every first frame and keeps the partial second one in its framer.
   let deadline = Date.now() + 60_000;
-  while (gateway.stats.connectionsOpen < n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+  while (gateway.stats.connectionsOpen < n && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, 200));
   const framesBefore = gateway.stats.frames;
   child.stdin.write('send\n');
   deadline = Date.now() + 120_000;
@@ -90,7 +95,10 @@ for (const n of counts) {
   await new Promise((r) => setTimeout(r, 1000));
   const after = await settle();
   const held = gateway.stats.connectionsOpen;
-  if (held < n) console.error(`only ${held} of ${n} held (accepted in total ${gateway.stats.connectionsTotal}, frames ${gateway.stats.frames}, quarantined ${gateway.stats.quarantined})`);
+  if (held < n)
+    console.error(
+      `only ${held} of ${n} held (accepted in total ${gateway.stats.connectionsTotal}, frames ${gateway.stats.frames}, quarantined ${gateway.stats.quarantined})`,
+    );
   console.log(
     `| ${n} | ${((after.heap - before.heap) / held).toFixed(0)} B | ${((after.rss - before.rss) / held / 1024).toFixed(1)} KB | ${held} |`,
   );

@@ -67,18 +67,46 @@ export const ERROR_CODES = {
   },
   STATISTIC_INVALID: {
     status: 400,
-    description: 'A statistics item is invalid (details list item index, field and reason); nothing was written.',
+    description:
+      'A statistics item is invalid (details list item index, field and reason); nothing was written.',
   },
   REPORT_NOT_FOUND: { status: 404, description: 'No energy report with this id in the caller\u2019s scope.' },
-  REPORT_INVALID: { status: 400, description: 'The report content is inconsistent (stock balance, unknown energy, period); details name the row and field.' },
-  REPORT_EXISTS: { status: 409, description: 'The enterprise already has a report for this period (its id is in details).' },
-  REPORT_NOT_YOUR_TURN: { status: 403, description: 'Another level must act on the report now (the message says which).' },
-  REPORT_LOCKED: { status: 409, description: 'The report is under review and cannot be edited or submitted again.' },
-  REPORT_ALREADY_APPROVED: { status: 409, description: 'An approved report changes only through a correction, which creates a new version.' },
-  REPORT_VERSION_CONFLICT: { status: 409, description: 'The report changed since the version the edit was based on.' },
+  REPORT_INVALID: {
+    status: 400,
+    description:
+      'The report content is inconsistent (stock balance, unknown energy, period); details name the row and field.',
+  },
+  REPORT_EXISTS: {
+    status: 409,
+    description: 'The enterprise already has a report for this period (its id is in details).',
+  },
+  REPORT_NOT_YOUR_TURN: {
+    status: 403,
+    description: 'Another level must act on the report now (the message says which).',
+  },
+  REPORT_LOCKED: {
+    status: 409,
+    description: 'The report is under review and cannot be edited or submitted again.',
+  },
+  REPORT_ALREADY_APPROVED: {
+    status: 409,
+    description: 'An approved report changes only through a correction, which creates a new version.',
+  },
+  REPORT_VERSION_CONFLICT: {
+    status: 409,
+    description: 'The report changed since the version the edit was based on.',
+  },
   PLAN_NOT_FOUND: { status: 404, description: 'No stored plan with this id.' },
-  ALLOCATION_INVALID: { status: 400, description: 'A target allocation names a region that is not below the parent, or gives neither change nor value.' },
-  STATISTIC_IMPORT_INVALID: { status: 400, description: 'An uploaded statistics workbook has wrong rows (details list row, column and reason); in all-or-nothing mode nothing was written.' },
+  ALLOCATION_INVALID: {
+    status: 400,
+    description:
+      'A target allocation names a region that is not below the parent, or gives neither change nor value.',
+  },
+  STATISTIC_IMPORT_INVALID: {
+    status: 400,
+    description:
+      'An uploaded statistics workbook has wrong rows (details list row, column and reason); in all-or-nothing mode nothing was written.',
+  },
   ENERGY_METER_NOT_FOUND: {
     status: 404,
     description: 'No energy meter with this id in the caller\u2019s scope.',
@@ -105,22 +133,69 @@ export const ERROR_CODES = {
     status: 404,
     description: 'No region with this code in the caller\u2019s scope.',
   },
-  EXCEL_IMPORT_INVALID: { status: 400, description: 'An uploaded workbook is unusable or has wrong rows (details list row, column letter, header and reason); in all-or-nothing mode nothing was written.' },
-  LEDGER_BALANCE_MISMATCH: { status: 400, description: 'A solid-waste ledger entry breaks the stockpile balance or does not continue the previous period\u2019s closing stock; the message names the numbers.' },
-  LEDGER_ENTRY_INVALID: { status: 400, description: 'A solid-waste ledger entry is inconsistent (unknown waste type, period, routes not adding up to the utilised amount…); the field is named.' },
-  LEDGER_ENTRY_NOT_FOUND: { status: 404, description: 'No solid-waste ledger entry with this id in the caller\u2019s scope.' },
-  LEDGER_ENTRY_EXISTS: { status: 409, description: 'The enterprise already has an entry for this period and waste type; correct it instead (its id is in details).' },
-  LEDGER_VERSION_CONFLICT: { status: 409, description: 'The ledger entry changed since the version the correction was based on.' },
-  UTILIZER_NOT_FOUND: { status: 404, description: 'No utilisation enterprise (综合利用企业) with this id in the caller\u2019s scope.' },
+  EXCEL_IMPORT_INVALID: {
+    status: 400,
+    description:
+      'An uploaded workbook is unusable or has wrong rows (details list row, column letter, header and reason); in all-or-nothing mode nothing was written.',
+  },
+  LEDGER_BALANCE_MISMATCH: {
+    status: 400,
+    description:
+      'A solid-waste ledger entry breaks the stockpile balance or does not continue the previous period\u2019s closing stock; the message names the numbers.',
+  },
+  LEDGER_ENTRY_INVALID: {
+    status: 400,
+    description:
+      'A solid-waste ledger entry is inconsistent (unknown waste type, period, routes not adding up to the utilised amount…); the field is named.',
+  },
+  LEDGER_ENTRY_NOT_FOUND: {
+    status: 404,
+    description: 'No solid-waste ledger entry with this id in the caller\u2019s scope.',
+  },
+  LEDGER_ENTRY_EXISTS: {
+    status: 409,
+    description:
+      'The enterprise already has an entry for this period and waste type; correct it instead (its id is in details).',
+  },
+  LEDGER_VERSION_CONFLICT: {
+    status: 409,
+    description: 'The ledger entry changed since the version the correction was based on.',
+  },
+  UTILIZER_NOT_FOUND: {
+    status: 404,
+    description: 'No utilisation enterprise (综合利用企业) with this id in the caller\u2019s scope.',
+  },
   PROJECT_NOT_FOUND: { status: 404, description: 'No key project with this id in the caller\u2019s scope.' },
-  PROJECT_INVALID: { status: 400, description: 'A key project field is inconsistent (category, region, enterprise, investment); the field is named.' },
-  PROJECT_STAGE_INVALID: { status: 400, description: 'A stage change is refused: going back without a reason, a date in the future or before the previous stage, 终止 without a reason, or a change after 终止.' },
+  PROJECT_INVALID: {
+    status: 400,
+    description:
+      'A key project field is inconsistent (category, region, enterprise, investment); the field is named.',
+  },
+  PROJECT_STAGE_INVALID: {
+    status: 400,
+    description:
+      'A stage change is refused: going back without a reason, a date in the future or before the previous stage, 终止 without a reason, or a change after 终止.',
+  },
   MILESTONE_NOT_FOUND: { status: 404, description: 'No milestone with this id on the project.' },
-  TASK_NOT_FOUND: { status: 404, description: 'No supervised task with this id among the caller\u2019s tasks.' },
-  TASK_INVALID: { status: 400, description: 'A task or progress report is inconsistent (deadline, percentage, units); the field is named.' },
+  TASK_NOT_FOUND: {
+    status: 404,
+    description: 'No supervised task with this id among the caller\u2019s tasks.',
+  },
+  TASK_INVALID: {
+    status: 400,
+    description:
+      'A task or progress report is inconsistent (deadline, percentage, units); the field is named.',
+  },
   TASK_REPORT_NOT_FOUND: { status: 404, description: 'No progress report with this id on the task.' },
-  TASK_REVIEW_INVALID: { status: 409, description: 'The progress report was reviewed already, or the caller may not review it.' },
-  REPORT_IMPORT_INVALID: { status: 400, description: 'An uploaded report workbook has wrong cells (details list sheet, row, column and reason); nothing was saved.' },
+  TASK_REVIEW_INVALID: {
+    status: 409,
+    description: 'The progress report was reviewed already, or the caller may not review it.',
+  },
+  REPORT_IMPORT_INVALID: {
+    status: 400,
+    description:
+      'An uploaded report workbook has wrong cells (details list sheet, row, column and reason); nothing was saved.',
+  },
   PAYLOAD_TOO_LARGE: { status: 413, description: 'The request body is larger than allowed.' },
   INTERNAL: { status: 500, description: 'An unexpected server error; the log has the details.' },
 } as const satisfies Record<string, { status: number; description: string }>;

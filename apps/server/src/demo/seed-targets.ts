@@ -95,7 +95,6 @@ function statistics(): StatisticInput[] {
     });
   // Province.
   let energy = 16_808;
-  let gdpReal = 9_200;
   let gdpCurrent = 9_200;
   let waste = 27_000;
   for (let year = DEMO_STAT_FROM; year <= DEMO_STAT_TO; year++) {
@@ -103,7 +102,6 @@ function statistics(): StatisticInput[] {
     if (path) {
       const energyGrowth = (1 + path.intensity / 100) * (1 + path.gdp / 100) - 1;
       energy *= 1 + (year === 2020 ? 0.006 : energyGrowth);
-      gdpReal *= 1 + path.gdp / 100;
       gdpCurrent *= 1 + path.gdp / 100 + 0.025;
       push(
         '140000',

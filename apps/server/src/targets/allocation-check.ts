@@ -64,7 +64,7 @@ export function checkAllocation(
   const gap = implied ? implied.minus(parent) : null;
   return {
     kind,
-    consistent: missingParts.length === 0 && missingWeights.length === 0 && gap !== null && gap.lte(0.05),
+    consistent: missingParts.length === 0 && missingWeights.length === 0 && (gap?.lte(0.05) ?? false),
     parentValue: parent.toFixed(),
     impliedValue: implied ? formatGbt8170(implied, 2) : null,
     gap: gap ? formatGbt8170(gap, 2) : null,

@@ -212,7 +212,7 @@ export class TargetService {
     return null;
   }
 
-  private async context(parentCode: string, year: number) {
+  private async context(parentCode: string) {
     const versions = await currentPlanVersions(this.db);
     const targets = await targetsOf(this.db, versions);
     const allocations = await currentAllocations(this.db, {});
@@ -234,7 +234,7 @@ export class TargetService {
     const parentCode = parent ?? provinceOf(p);
     if (!regionInScope(p, parentCode) && parentCode !== provinceOf(p))
       throw new AppError('REGION_OUT_OF_SCOPE', `无权查看 ${parentCode}`);
-    const { targets, allocations, children } = await this.context(parentCode, year);
+    const { targets, allocations, children } = await this.context(parentCode);
     const codes = [parentCode, ...children.map((c) => c.code)];
     const s = await this.series(codes, year - 1, year, period);
     const parentName = await this.regionName(parentCode);
@@ -269,7 +269,7 @@ export class TargetService {
     parent?: string,
   ): Promise<{ year: number; rows: AssessmentRow[] }> {
     const parentCode = parent ?? provinceOf(p);
-    const { targets, allocations, children } = await this.context(parentCode, year);
+    const { targets, allocations, children } = await this.context(parentCode);
     const s = await this.series(
       children.map((c) => c.code),
       year - 1,

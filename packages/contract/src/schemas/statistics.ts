@@ -3,7 +3,14 @@ import { type Static, Type } from 'typebox';
 const Decimal = Type.String({ description: 'exact decimal as a string' });
 const RegionCode = Type.String({ pattern: '^[0-9]{6}$', description: 'GB/T 2260 code' });
 const Period = Type.Union(
-  [Type.Literal('Y'), Type.Literal('H1'), Type.Literal('Q1'), Type.Literal('Q2'), Type.Literal('Q3'), Type.Literal('Q4')],
+  [
+    Type.Literal('Y'),
+    Type.Literal('H1'),
+    Type.Literal('Q1'),
+    Type.Literal('Q2'),
+    Type.Literal('Q3'),
+    Type.Literal('Q4'),
+  ],
   { description: 'Y = whole year, H1 = first half, Q1–Q4 = quarters (cumulative year to date)' },
 );
 const Status = Type.Union([Type.Literal('preliminary'), Type.Literal('final'), Type.Literal('revised')], {
