@@ -6,51 +6,59 @@ import { CONSTANT_ALARM_HOURS, constantRuns } from './constant-value.js';
 const HOUR_MS = 3_600_000;
 
 /**
- * Makes the stored hour alarms of one device and hour match `alarms`: new ones are inserted, ones that a
- * recomputation no longer supports are removed unless someone acknowledged them already.
+ * Makes the stored hour alarms of one device match `byHour` for the hours it names: new ones are inserted, ones a
+ * recomputation no longer supports are removed unless someone acknowledged them already. One read, one delete and
+ * one insert for all the hours, however many.
  */
 export async function syncHourAlarms(
   db: Kysely<Database>,
   mn: string,
-  hourMs: number,
-  alarms: readonly HourAlarm[],
+  byHour: ReadonlyMap<number, readonly HourAlarm[]>,
 ) {
-  const start = new Date(hourMs);
-  const keep = new Set(alarms.map((a) => `${a.type}\u0000${a.factor}`));
+  if (byHour.size === 0) return;
+  const hours = [...byHour.keys()].map((h) => new Date(h));
+  const keep = new Set(
+    [...byHour].flatMap(([hour, alarms]) => alarms.map((a) => `${hour}\u0000${a.type}\u0000${a.factor}`)),
+  );
   const existing = await db
     .selectFrom('monitoring_alarm')
-    .select(['id', 'type', 'factor', 'acknowledged_at'])
+    .select(['id', 'type', 'factor', 'start_at', 'acknowledged_at'])
     .where('mn', '=', mn)
-    .where('start_at', '=', start)
+    .where('start_at', 'in', hours)
     .where('type', 'in', ['exceedance', 'flag'])
     .execute();
-  for (const e of existing) {
-    if (!keep.has(`${e.type}\u0000${e.factor}`) && e.acknowledged_at === null) {
-      await db.deleteFrom('monitoring_alarm').where('id', '=', e.id).execute();
-    }
-  }
-  for (const a of alarms) {
-    await db
-      .insertInto('monitoring_alarm')
-      .values({
-        mn,
-        type: a.type,
-        factor: a.factor,
-        start_at: start,
-        end_at: new Date(hourMs + HOUR_MS),
-        value: a.value,
-        limit_value: a.limit,
-        details: JSON.stringify(a.details),
-      })
-      .onConflict((oc) =>
-        oc.columns(['mn', 'type', 'factor', 'start_at']).doUpdateSet({
-          value: a.value,
-          limit_value: a.limit,
-          details: JSON.stringify(a.details),
-        }),
-      )
-      .execute();
-  }
+  const stale = existing
+    .filter(
+      (e) =>
+        e.acknowledged_at === null &&
+        !keep.has(`${new Date(e.start_at).getTime()}\u0000${e.type}\u0000${e.factor}`),
+    )
+    .map((e) => e.id);
+  if (stale.length > 0) await db.deleteFrom('monitoring_alarm').where('id', 'in', stale).execute();
+  const rows = [...byHour].flatMap(([hour, alarms]) =>
+    alarms.map((a) => ({
+      mn,
+      type: a.type,
+      factor: a.factor,
+      start_at: new Date(hour),
+      end_at: new Date(hour + HOUR_MS),
+      value: a.value,
+      limit_value: a.limit,
+      details: JSON.stringify(a.details),
+    })),
+  );
+  if (rows.length === 0) return;
+  await db
+    .insertInto('monitoring_alarm')
+    .values(rows)
+    .onConflict((oc) =>
+      oc.columns(['mn', 'type', 'factor', 'start_at']).doUpdateSet((eb) => ({
+        value: eb.ref('excluded.value'),
+        limit_value: eb.ref('excluded.limit_value'),
+        details: eb.ref('excluded.details'),
+      })),
+    )
+    .execute();
 }
 
 /** Opens offline alarms for devices silent for 3 expected intervals, and closes them when packets resume. */

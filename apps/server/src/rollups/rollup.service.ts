@@ -103,7 +103,7 @@ export class RollupService {
         )
         .execute();
     }
-    for (const [hour, alarms] of alarmsByHour) await syncHourAlarms(this.db, mn, hour, alarms);
+    await syncHourAlarms(this.db, mn, alarmsByHour);
     const rolledHours = [...byHour.keys()];
     if (rolledHours.length > 0)
       await syncConstantAlarms(this.db, mn, Math.min(...rolledHours), Math.max(...rolledHours));
@@ -125,21 +125,37 @@ export class RollupService {
       const factors = rollupDay(
         hours.map((h) => ({ ...h, correctedAvg: h.corrected_avg, loadKg: h.load_kg })),
       );
-      for (const f of factors) {
-        const values = {
-          avg: f.avg,
-          min: f.min,
-          max: f.max,
-          valid_hours: f.validParts,
-          valid: f.valid,
-          corrected_avg: f.correctedAvg,
-          load_kg: f.loadKg,
-          computed_at: new Date(),
-        };
+      if (factors.length > 0) {
+        // One statement per day for all factors.
         await this.db
           .insertInto('rollup_day')
-          .values({ mn, factor: f.factor, day, ...values })
-          .onConflict((oc) => oc.columns(['mn', 'factor', 'day']).doUpdateSet(values))
+          .values(
+            factors.map((f) => ({
+              mn,
+              factor: f.factor,
+              day,
+              avg: f.avg,
+              min: f.min,
+              max: f.max,
+              valid_hours: f.validParts,
+              valid: f.valid,
+              corrected_avg: f.correctedAvg,
+              load_kg: f.loadKg,
+              computed_at: new Date(),
+            })),
+          )
+          .onConflict((oc) =>
+            oc.columns(['mn', 'factor', 'day']).doUpdateSet((eb) => ({
+              avg: eb.ref('excluded.avg'),
+              min: eb.ref('excluded.min'),
+              max: eb.ref('excluded.max'),
+              valid_hours: eb.ref('excluded.valid_hours'),
+              valid: eb.ref('excluded.valid'),
+              corrected_avg: eb.ref('excluded.corrected_avg'),
+              load_kg: eb.ref('excluded.load_kg'),
+              computed_at: eb.ref('excluded.computed_at'),
+            })),
+          )
           .execute();
       }
     }
@@ -162,21 +178,36 @@ export class RollupService {
         days.map((d) => ({ ...d, correctedAvg: d.corrected_avg, loadKg: d.load_kg })),
         m,
       );
-      for (const f of factors) {
-        const values = {
-          avg: f.avg,
-          min: f.min,
-          max: f.max,
-          valid_days: f.validParts,
-          valid: f.valid,
-          corrected_avg: f.correctedAvg,
-          load_kg: f.loadKg,
-          computed_at: new Date(),
-        };
+      if (factors.length > 0) {
         await this.db
           .insertInto('rollup_month')
-          .values({ mn, factor: f.factor, month, ...values })
-          .onConflict((oc) => oc.columns(['mn', 'factor', 'month']).doUpdateSet(values))
+          .values(
+            factors.map((f) => ({
+              mn,
+              factor: f.factor,
+              month,
+              avg: f.avg,
+              min: f.min,
+              max: f.max,
+              valid_days: f.validParts,
+              valid: f.valid,
+              corrected_avg: f.correctedAvg,
+              load_kg: f.loadKg,
+              computed_at: new Date(),
+            })),
+          )
+          .onConflict((oc) =>
+            oc.columns(['mn', 'factor', 'month']).doUpdateSet((eb) => ({
+              avg: eb.ref('excluded.avg'),
+              min: eb.ref('excluded.min'),
+              max: eb.ref('excluded.max'),
+              valid_days: eb.ref('excluded.valid_days'),
+              valid: eb.ref('excluded.valid'),
+              corrected_avg: eb.ref('excluded.corrected_avg'),
+              load_kg: eb.ref('excluded.load_kg'),
+              computed_at: eb.ref('excluded.computed_at'),
+            })),
+          )
           .execute();
       }
     }
