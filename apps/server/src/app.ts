@@ -16,6 +16,7 @@ import type { DbHandle } from './db/create-db.js';
 import { type LiveConnections, registerDeviceRoutes } from './devices/device.routes.js';
 import { DeviceService } from './devices/device.service.js';
 import { DeviceDirectory } from './devices/device-directory.js';
+import { registerPacketRoutes } from './devices/packet.routes.js';
 import { registerEmissionRoutes } from './emissions/emission.routes.js';
 import { registerEnergy } from './energy/index.js';
 import { registerEnterpriseRoutes } from './enterprises/enterprise.routes.js';
@@ -108,6 +109,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   const directory = deps.directory ?? new DeviceDirectory(db);
   const devices = new DeviceService(db, directory);
   registerDeviceRoutes(app, db, devices, deps.live ?? null);
+  registerPacketRoutes(app, db, devices);
   registerRollupRoutes(app, db, devices, new RollupService(db));
   registerAlarmRoutes(app, db);
   registerEmissionRoutes(app, db);

@@ -54,6 +54,22 @@ const ReportNewPage = lazy(() =>
 const ReportDetailPage = lazy(() =>
   import('./pages/reports/report-detail-page').then((m) => ({ default: m.ReportDetailPage })),
 );
+const EnergyPage = lazy(() => import('./pages/energy/energy-page').then((m) => ({ default: m.EnergyPage })));
+const EnterpriseEnergyPage = lazy(() =>
+  import('./pages/energy/enterprise-energy-page').then((m) => ({ default: m.EnterpriseEnergyPage })),
+);
+
+const LedgerPage = lazy(() => import('./pages/ledger/ledger-page').then((m) => ({ default: m.LedgerPage })));
+const LedgerEntryPage = lazy(() =>
+  import('./pages/ledger/ledger-entry-page').then((m) => ({ default: m.LedgerEntryPage })),
+);
+
+const ProjectsPage = lazy(() =>
+  import('./pages/projects/projects-page').then((m) => ({ default: m.ProjectsPage })),
+);
+const ProjectDetailPage = lazy(() =>
+  import('./pages/projects/project-detail-page').then((m) => ({ default: m.ProjectDetailPage })),
+);
 
 const pageFallback = <Spin size="large" fullscreen description="正在加载…" />;
 
@@ -88,7 +104,8 @@ export function AppRoutes() {
           <Route path="monitoring" element={<MonitoringHomePage />} />
           <Route path="monitoring/devices/:mn" element={<DevicePage />} />
           <Route path="monitoring/alarms" element={<AlarmCentrePage />} />
-          <Route path="energy" element={<PlaceholderPage section="energy" />} />
+          <Route path="energy" element={<EnergyPage />} />
+          <Route path="energy/enterprises/:id" element={<EnterpriseEnergyPage />} />
           <Route path="energy/calculator" element={<CalculatorPage />} />
           <Route path="reports" element={<ReportsPage />} />
           <Route path="reports/new" element={<ReportNewPage />} />
@@ -97,10 +114,12 @@ export function AppRoutes() {
           <Route path="targets/plans/:planId" element={<PlanPage />} />
           <Route path="targets/plans/:planId/targets/:code" element={<TargetDetailPage />} />
           <Route path="targets/bulletin/:year" element={<BulletinPage />} />
-          <Route path="ledger" element={<PlaceholderPage section="ledger" />} />
+          <Route path="ledger" element={<LedgerPage />} />
+          <Route path="ledger/entries/:id" element={<LedgerEntryPage />} />
           <Route path="enterprises" element={<EnterpriseListPage />} />
           <Route path="enterprises/:id" element={<EnterpriseDetailPage />} />
-          <Route path="projects" element={<PlaceholderPage section="projects" />} />
+          <Route path="projects" element={<ProjectsPage />} />
+          <Route path="projects/:id" element={<ProjectDetailPage />} />
           <Route path="tasks" element={<PlaceholderPage section="tasks" />} />
           <Route path="system/users" element={<UsersPage />} />
           <Route path="system/audit" element={<AuditPage />} />

@@ -353,6 +353,35 @@ for (const backend of backends()) {
       ]);
     });
 
+    it('lists the raw packets of a device with their decoded fields, newest first, and hides them from others', async () => {
+      const res = await app.inject({
+        url: '/api/monitoring/devices/ROLL-1/packets?limit=3',
+        headers: bearer(token),
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const items = res.json().items as Array<{
+        raw: string;
+        receivedAt: string;
+        decoded: { ok: boolean; mn?: string; cn?: string; cp?: Record<string, unknown> };
+      }>;
+      expect(items).toHaveLength(3);
+      expect(items[0]?.raw.startsWith('##')).toBe(true);
+      expect(items[0]?.decoded).toMatchObject({ ok: true, mn: 'ROLL-1', cn: '2051' });
+      expect(Object.keys(items[0]?.decoded.cp ?? {})).toContain('a21026-Avg');
+      expect(items[0]!.receivedAt >= items[2]!.receivedAt).toBe(true);
+      const datong = await userWithToken(app, db, {
+        username: 'dt-packets',
+        role: 'city_admin',
+        regionCode: '140200',
+      });
+      const denied = await app.inject({
+        url: '/api/monitoring/devices/ROLL-1/packets',
+        headers: bearer(datong),
+      });
+      // ROLL-1 has no enterprise: only the province level sees it.
+      expect(denied.statusCode).toBe(404);
+    });
+
     it('refuses an unknown standard profile and lists the known ones', async () => {
       const res = await app.inject({
         method: 'PUT',

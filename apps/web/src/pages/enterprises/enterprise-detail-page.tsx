@@ -8,9 +8,11 @@ import { useMe } from '../../auth/auth-context';
 import { canReadAudit, isAdmin } from '../../auth/permissions';
 import { AuditTable } from '../../components/audit-table';
 import { useReloadable } from '../../lib/use-reloadable';
+import { EnterpriseEnergySummary } from '../energy/enterprise-energy-summary';
 import { EnterpriseDescriptions } from './enterprise-descriptions';
 import { EnterpriseFlags } from './enterprise-flags';
 import { EnterpriseFormModal } from './enterprise-form-modal';
+import { EnterpriseMonitoringTab } from './enterprise-monitoring-tab';
 import { EnterpriseTabPlaceholder } from './enterprise-tab-placeholder';
 
 export function EnterpriseDetailPage() {
@@ -103,22 +105,12 @@ export function EnterpriseDetailPage() {
     {
       key: 'monitoring',
       label: '在线监测',
-      children: (
-        <EnterpriseTabPlaceholder
-          title="在线监测"
-          planned="将显示本企业的监测点位、设备在线状态、污染物实时浓度（mg/m³）与超标报警。"
-        />
-      ),
+      children: <EnterpriseMonitoringTab enterpriseId={enterprise.id} />,
     },
     {
       key: 'energy',
       label: '能耗',
-      children: (
-        <EnterpriseTabPlaceholder
-          title="能耗"
-          planned="将显示本企业的能源消费月报、年报（吨标准煤）和单位产品能耗。"
-        />
-      ),
+      children: <EnterpriseEnergySummary enterpriseId={enterprise.id} />,
     },
     {
       key: 'waste',
