@@ -104,6 +104,11 @@ describe('在线监测 screens', () => {
       await page.getByTestId('source-link').first().click();
       await page.waitForURL(/\/monitoring\/devices\/[^/?]+/);
       assert.equal((await page.getByTestId('device-title').textContent())?.trim(), name);
+      // The raw packets behind the figures, with their decoded fields one click away.
+      const packetRows = page.getByTestId('packets-panel').locator('tr.ant-table-row');
+      await packetRows.first().waitFor({ timeout: 15_000 });
+      await packetRows.first().locator('.ant-table-row-expand-icon').click();
+      await page.getByTestId('packets-panel').getByText('ST / CN').waitFor();
     } finally {
       await context.close();
     }

@@ -33,6 +33,7 @@ import { LiveIndicator } from './live-indicator';
 import { type LatestRecord, LiveValuesCard } from './live-values-card';
 import { monitoringApi } from './monitoring-api';
 import { ST_LABELS } from './monitoring-labels';
+import { PacketsPanel } from './packets-panel';
 import { RatesPanel } from './rates-panel';
 import { SettingsCard } from './settings-card';
 import { useFactors } from './use-factors';
@@ -227,6 +228,7 @@ export function DevicePage() {
             <RatesPanel mn={mn} />
           </Col>
         </Row>
+        <PacketsPanel mn={mn} />
         <SettingsCard
           mn={mn}
           settings={settings}
