@@ -45,6 +45,9 @@ const TargetDetailPage = lazy(() =>
 const BulletinPage = lazy(() =>
   import('./pages/targets/bulletin-page').then((m) => ({ default: m.BulletinPage })),
 );
+const StatisticsPage = lazy(() =>
+  import('./pages/statistics/statistics-page').then((m) => ({ default: m.StatisticsPage })),
+);
 const ReportsPage = lazy(() =>
   import('./pages/reports/reports-page').then((m) => ({ default: m.ReportsPage })),
 );
@@ -69,6 +72,11 @@ const ProjectsPage = lazy(() =>
 );
 const ProjectDetailPage = lazy(() =>
   import('./pages/projects/project-detail-page').then((m) => ({ default: m.ProjectDetailPage })),
+);
+
+const TasksPage = lazy(() => import('./pages/tasks/tasks-page').then((m) => ({ default: m.TasksPage })));
+const TaskDetailPage = lazy(() =>
+  import('./pages/tasks/task-detail-page').then((m) => ({ default: m.TaskDetailPage })),
 );
 
 const pageFallback = <Spin size="large" fullscreen description="正在加载…" />;
@@ -108,6 +116,7 @@ export function AppRoutes() {
           <Route path="energy/enterprises/:id" element={<EnterpriseEnergyPage />} />
           <Route path="energy/calculator" element={<CalculatorPage />} />
           <Route path="reports" element={<ReportsPage />} />
+          <Route path="statistics" element={<StatisticsPage />} />
           <Route path="reports/new" element={<ReportNewPage />} />
           <Route path="reports/:id" element={<ReportDetailPage />} />
           <Route path="targets" element={<TargetsPage />} />
@@ -120,7 +129,8 @@ export function AppRoutes() {
           <Route path="enterprises/:id" element={<EnterpriseDetailPage />} />
           <Route path="projects" element={<ProjectsPage />} />
           <Route path="projects/:id" element={<ProjectDetailPage />} />
-          <Route path="tasks" element={<PlaceholderPage section="tasks" />} />
+          <Route path="tasks" element={<TasksPage />} />
+          <Route path="tasks/:id" element={<TaskDetailPage />} />
           <Route path="system/users" element={<UsersPage />} />
           <Route path="system/audit" element={<AuditPage />} />
           <Route path="*" element={<NotFoundPage />} />

@@ -43,6 +43,10 @@ export function menuItemsFor(role: Role): MenuItem[] {
         { key: '/energy', label: '能耗双控' },
         { key: '/energy/calculator', label: '计算器' },
         { key: '/reports', label: '填报与审核' },
+        // Regional statistics are government data: enterprise and public users have no access.
+        ...(role === 'enterprise_user' || role === 'public'
+          ? []
+          : [{ key: '/statistics', label: '地区统计数据' }]),
       ],
     },
     { key: '/targets', icon: <AimOutlined />, label: '目标考核' },
@@ -63,6 +67,7 @@ const ALL_KEYS = [
   '/energy',
   '/energy/calculator',
   '/reports',
+  '/statistics',
   '/targets',
   '/enterprises',
   '/ledger',
@@ -83,7 +88,7 @@ export function selectedKeyFor(pathname: string): string | undefined {
 export function openKeyFor(key: string | undefined): string | undefined {
   if (!key) return undefined;
   if (key.startsWith('/energy')) return 'energy-group';
-  if (key === '/reports') return 'energy-group';
+  if (key === '/reports' || key === '/statistics') return 'energy-group';
   if (key === '/enterprises' || key === '/ledger') return 'ledger-group';
   if (key.startsWith('/system')) return 'system-group';
   if (key.startsWith('/monitoring')) return 'monitoring-group';
