@@ -8,9 +8,6 @@ import { RequireAuth } from './auth/require-auth';
 // Every page is its own chunk so that the login route stays small.
 const LoginPage = lazy(() => import('./pages/login-page').then((m) => ({ default: m.LoginPage })));
 const AppLayout = lazy(() => import('./layout/app-layout').then((m) => ({ default: m.AppLayout })));
-const PlaceholderPage = lazy(() =>
-  import('./pages/placeholder-page').then((m) => ({ default: m.PlaceholderPage })),
-);
 const NotFoundPage = lazy(() => import('./pages/not-found-page').then((m) => ({ default: m.NotFoundPage })));
 const EnterpriseListPage = lazy(() =>
   import('./pages/enterprises/enterprise-list-page').then((m) => ({ default: m.EnterpriseListPage })),

@@ -13,7 +13,6 @@ import { EnterpriseDescriptions } from './enterprise-descriptions';
 import { EnterpriseFlags } from './enterprise-flags';
 import { EnterpriseFormModal } from './enterprise-form-modal';
 import { EnterpriseMonitoringTab } from './enterprise-monitoring-tab';
-import { EnterpriseTabPlaceholder } from './enterprise-tab-placeholder';
 
 export function EnterpriseDetailPage() {
   const { id = '' } = useParams();
@@ -116,10 +115,10 @@ export function EnterpriseDetailPage() {
       key: 'waste',
       label: '固废',
       children: (
-        <EnterpriseTabPlaceholder
-          title="固废"
-          planned="将显示一般工业固体废物与危险废物的产生、贮存和利用处置台账（吨）。"
-        />
+        <Typography.Paragraph>
+          一般工业固体废物的产生、综合利用、处置与贮存台账（吨，按月/年），含贮存量平衡与综合利用率：
+          <Link to={`/ledger?ent=${enterprise.id}`}>查看本企业固废台账</Link>
+        </Typography.Paragraph>
       ),
     },
   ];
