@@ -253,7 +253,7 @@ function postgresSink(handle: DbHandle, partitions: MeasurementPartitions): Pack
               ),
             );
             await client.query(
-              `insert into measurement (${MEASUREMENT_COLUMNS.join(',')}) select ${MEASUREMENT_COLUMNS.join(',')} from measurement_stage on conflict (mn, cn, factor, data_time) do update set ${UPSERT_SET}`,
+              `insert into measurement (${MEASUREMENT_COLUMNS.join(',')}) select ${MEASUREMENT_COLUMNS.join(',')} from measurement_stage on conflict (mn, cn, data_time, factor) do update set ${UPSERT_SET}`,
             );
           }
           const dirty = dirtyHours(staged);
@@ -315,7 +315,7 @@ function pgliteSink(handle: DbHandle, partitions: MeasurementPartitions): Packet
               blob,
             });
             await tx.query(
-              `insert into measurement (${MEASUREMENT_COLUMNS.join(',')}) select ${MEASUREMENT_COLUMNS.join(',')} from measurement_stage on conflict (mn, cn, factor, data_time) do update set ${UPSERT_SET}`,
+              `insert into measurement (${MEASUREMENT_COLUMNS.join(',')}) select ${MEASUREMENT_COLUMNS.join(',')} from measurement_stage on conflict (mn, cn, data_time, factor) do update set ${UPSERT_SET}`,
             );
           }
         }

@@ -73,7 +73,7 @@ export async function acceptQuarantined(
         await trx
           .insertInto('measurement')
           .values(values)
-          .onConflict((oc) => oc.columns(['mn', 'cn', 'factor', 'data_time']).doUpdateSet(update))
+          .onConflict((oc) => oc.columns(['mn', 'cn', 'data_time', 'factor']).doUpdateSet(update))
           .execute();
         if (r.cn === '2051') {
           await trx

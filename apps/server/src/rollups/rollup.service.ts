@@ -3,13 +3,25 @@ import { syncConstantAlarms, syncHourAlarms } from '../alarms/alarm.repository.j
 import { hourAlarms } from '../alarms/alarm-rules.js';
 import type { Database } from '../db/schema.js';
 import { rollupDay, rollupMonth } from './daily-rollup.js';
-import { type DeviceSettings, type MinuteValue, rollupHour } from './hourly-rollup.js';
+import { type DeviceSettings, type HourAggregate, rollupHourAggregates } from './hourly-rollup.js';
+import { minuteAggregates } from './minute-aggregates.js';
 import { effectiveSettings } from './standard-profiles.js';
 
 const HOUR_MS = 3_600_000;
 
 /** The Asia/Shanghai calendar day (`YYYY-MM-DD`) of an instant. */
 export const shanghaiDay = (ms: number) => new Date(ms + 8 * HOUR_MS).toISOString().slice(0, 10);
+
+/** Sorted distinct hours as [from, to) runs of consecutive hours, so each run is one range read. */
+export function hourRuns(sortedHoursMs: readonly number[]): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  for (const h of sortedHoursMs) {
+    const last = runs[runs.length - 1];
+    if (last && last[1] === h) last[1] = h + HOUR_MS;
+    else runs.push([h, h + HOUR_MS]);
+  }
+  return runs;
+}
 
 /** The emission settings of a device (reference O2, limits, interval); empty when none were set. */
 export async function deviceSettings(db: Kysely<Database>, mn: string): Promise<DeviceSettings> {
@@ -30,37 +42,20 @@ export class RollupService {
     if (hoursMs.length === 0) return 0;
     const settings = await deviceSettings(this.db, mn);
     const sorted = [...new Set(hoursMs)].sort((a, b) => a - b);
-    const from = new Date(sorted[0]!);
-    const to = new Date(sorted[sorted.length - 1]! + HOUR_MS);
-    const rows = await this.db
-      .selectFrom('measurement')
-      .select(['factor', 'data_time', 'avg', 'rtd', 'min', 'max', 'flag'])
-      .where('mn', '=', mn)
-      .where('cn', '=', '2051')
-      .where('data_time', '>=', from)
-      .where('data_time', '<', to)
-      .execute();
     const wanted = new Set(sorted);
-    const byHour = new Map<number, MinuteValue[]>();
-    for (const r of rows) {
-      const ms = new Date(r.data_time).getTime();
-      const hour = Math.floor(ms / HOUR_MS) * HOUR_MS;
-      if (!wanted.has(hour)) continue;
-      const list = byHour.get(hour) ?? [];
-      list.push({
-        factor: r.factor,
-        dataTimeMs: ms,
-        avg: r.avg ?? r.rtd,
-        min: r.min,
-        max: r.max,
-        flag: r.flag,
-      });
-      byHour.set(hour, list);
+    const byHour = new Map<number, HourAggregate[]>();
+    for (const [fromMs, toMs] of hourRuns(sorted)) {
+      for (const a of await minuteAggregates(this.db, mn, fromMs, toMs)) {
+        if (!wanted.has(a.hourMs)) continue;
+        const list = byHour.get(a.hourMs);
+        if (list) list.push(a);
+        else byHour.set(a.hourMs, [a]);
+      }
     }
     const values = [];
     const alarmsByHour = new Map<number, ReturnType<typeof hourAlarms>>();
-    for (const [hour, minutes] of byHour) {
-      const factors = rollupHour(minutes, settings);
+    for (const [hour, aggregates] of byHour) {
+      const factors = rollupHourAggregates(aggregates, settings);
       alarmsByHour.set(
         hour,
         factors.flatMap((f) => hourAlarms(f, settings.limits?.[f.factor])),
@@ -107,7 +102,7 @@ export class RollupService {
     const rolledHours = [...byHour.keys()];
     if (rolledHours.length > 0)
       await syncConstantAlarms(this.db, mn, Math.min(...rolledHours), Math.max(...rolledHours));
-    await this.recomputeDays(mn, [...new Set(sorted.map(shanghaiDay))]);
+    await this.recomputeDays(mn, [...new Set(rolledHours.map(shanghaiDay))]);
     return byHour.size;
   }
 
@@ -247,25 +242,26 @@ export class RollupService {
     return hours;
   }
 
-  /** Recomputes every hour with minute data in [from, to), optionally for one device. */
+  /**
+   * Recomputes every hour with minute data in [from, to), optionally for one device. Each device's range is
+   * one aggregate read, so hours without data cost nothing and need no prior scan to be found.
+   */
   async recomputeRange(
     fromMs: number,
     toMs: number,
     mn?: string,
   ): Promise<{ devices: number; hours: number }> {
-    let q = sql<{ mn: string; hour: Date }>`
-      select distinct mn, date_bin('1 hour', data_time, timestamptz '2000-01-01 00:00:00+00') as hour from measurement
-      where cn = '2051' and data_time >= ${new Date(fromMs)} and data_time < ${new Date(toMs)}`;
-    if (mn) {
-      q = sql<{ mn: string; hour: Date }>`
-        select distinct mn, date_bin('1 hour', data_time, timestamptz '2000-01-01 00:00:00+00') as hour from measurement
-        where cn = '2051' and mn = ${mn} and data_time >= ${new Date(fromMs)} and data_time < ${new Date(toMs)}`;
+    const hours: number[] = [];
+    for (let h = Math.floor(fromMs / HOUR_MS) * HOUR_MS; h < toMs; h += HOUR_MS) hours.push(h);
+    let query = this.db.selectFrom('monitoring_device').select('mn').orderBy('mn');
+    if (mn) query = query.where('mn', '=', mn);
+    let devices = 0;
+    let rolled = 0;
+    for (const device of await query.execute()) {
+      const n = await this.recompute(device.mn, hours);
+      if (n > 0) devices++;
+      rolled += n;
     }
-    const pairs = (await q.execute(this.db)).rows;
-    const byMn = new Map<string, number[]>();
-    for (const p of pairs) byMn.set(p.mn, [...(byMn.get(p.mn) ?? []), new Date(p.hour).getTime()]);
-    let hours = 0;
-    for (const [device, list] of byMn) hours += await this.recompute(device, list);
-    return { devices: byMn.size, hours };
+    return { devices, hours: rolled };
   }
 }

@@ -11,6 +11,7 @@ import * as solidWaste from './20261125T1200-solid-waste.js';
 import * as projects from './20261125T1210-projects.js';
 import * as tasks from './20261125T1220-tasks.js';
 import * as targetsReporting from './20261125T1300-targets-reporting.js';
+import * as measurementKeyOrder from './20261126T0900-measurement-key-order.js';
 
 /** All migrations, keyed by a timestamped name; they run in name order. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '20261125T1210-projects': projects,
   '20261125T1220-tasks': tasks,
   '20261125T1300-targets-reporting': targetsReporting,
+  '20261126T0900-measurement-key-order': measurementKeyOrder,
 };
