@@ -3,6 +3,7 @@ import { registerCalc } from './commands/calc.js';
 import { registerHj212 } from './commands/hj212.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerPlan } from './commands/plan.js';
+import { registerRollup } from './commands/rollup.js';
 import { registerServe } from './commands/serve.js';
 
 const program = new Command();
@@ -15,6 +16,7 @@ registerMigrate(program);
 registerCalc(program);
 registerHj212(program);
 registerPlan(program);
+registerRollup(program);
 
 try {
   await program.parseAsync(process.argv);

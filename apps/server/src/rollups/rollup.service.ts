@@ -250,6 +250,7 @@ export class RollupService {
     fromMs: number,
     toMs: number,
     mn?: string,
+    onDevice?: (progress: { done: number; total: number; mn: string; hours: number }) => void,
   ): Promise<{ devices: number; hours: number }> {
     const hours: number[] = [];
     for (let h = Math.floor(fromMs / HOUR_MS) * HOUR_MS; h < toMs; h += HOUR_MS) hours.push(h);
@@ -257,10 +258,12 @@ export class RollupService {
     if (mn) query = query.where('mn', '=', mn);
     let devices = 0;
     let rolled = 0;
-    for (const device of await query.execute()) {
+    const list = await query.execute();
+    for (const [i, device] of list.entries()) {
       const n = await this.recompute(device.mn, hours);
       if (n > 0) devices++;
       rolled += n;
+      onDevice?.({ done: i + 1, total: list.length, mn: device.mn, hours: n });
     }
     return { devices, hours: rolled };
   }
