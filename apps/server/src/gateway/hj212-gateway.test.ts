@@ -270,5 +270,33 @@ for (const backend of backends()) {
       expect(gateway.connectionOf('MN-MODBUS')).not.toBeNull();
       unit.close();
     });
+
+    it('completes a split packet whose first part was acknowledged before a restart', async () => {
+      const parts = buildDataPackets(
+        {
+          st: '31',
+          cn: '2051',
+          mn: 'MN-B',
+          pw: '123456',
+          qn: '20261124120000001',
+          flag: 5,
+          dataTime: '20261124120000',
+          factors: FACTORS,
+        },
+        { maxSegmentBytes: 260 },
+      );
+      const before = await TestDataUnit.connect(gateway.port);
+      for (const part of parts.slice(0, -1)) await before.write(encodeFrame(part));
+      await before.waitForAcks(parts.length - 1);
+      before.close();
+      await gateway.close();
+      gateway = await startHj212Gateway(db, new DeviceDirectory(db.db), { port: 0, host: '127.0.0.1' });
+      const after = await TestDataUnit.connect(gateway.port);
+      await after.write(encodeFrame(parts[parts.length - 1]!));
+      await after.waitForAcks(1);
+      await sleep(100);
+      expect(await count('measurement', sql`mn = 'MN-B' and data_time = '2026-11-24T04:00:00Z'`)).toBe(8);
+      after.close();
+    });
   });
 }

@@ -7,6 +7,7 @@ import { Batcher } from './batcher.js';
 import { processFrame } from './frame-processor.js';
 import { DEFAULT_GATEWAY_OPTIONS, type GatewayOptions } from './gateway-options.js';
 import { createPacketSink, type PacketSink, type SinkItem } from './packet-sink.js';
+import { restorePendingSplits } from './pending-splits.js';
 
 export interface GatewayLogger {
   info(obj: object, msg?: string): void;
@@ -81,6 +82,15 @@ export async function startHj212Gateway(
     ...(config.onStored ? { onCommitted: config.onStored } : {}),
   });
   const reassembler = createSplitReassembler({ maxAgeMs: options.splitMaxAgeMs });
+  const restoredParts = await restorePendingSplits(
+    handle.db,
+    directory,
+    reassembler,
+    Date.now(),
+    options.splitMaxAgeMs,
+    options.maxSegmentBytes,
+  );
+  if (restoredParts > 0) logger?.info({ restoredParts }, 'hj212 split-packet parts restored after restart');
   const byMn = new Map<string, ConnectionState>();
   const sockets = new Map<net.Socket, ConnectionState>();
   let seq = 0;
