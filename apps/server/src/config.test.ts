@@ -44,4 +44,43 @@ describe('config', () => {
     expect(loadConfig({ mqttUrl: 'mqtt://127.0.0.1:1884' }, env).mqttUrl).toBe('mqtt://127.0.0.1:1884');
     expect(() => loadConfig({ mqttUrl: 'http://broker' }, {})).toThrow(/ECEP_MQTT_URL/);
   });
+
+  it('reads the HJ 212 gateway limits from ECEP_HJ212_* in their units and lists bad ones', () => {
+    const defaults = loadConfig({}, {}).gateway;
+    expect(defaults).toMatchObject({ idleTimeoutMs: 600_000, maxSegmentBytes: 9999, maxBatchFrames: 2000 });
+    const tuned = loadConfig(
+      {},
+      {
+        ECEP_HJ212_IDLE_TIMEOUT_S: '120',
+        ECEP_HJ212_MAX_FRAME_BYTES: '4096',
+        ECEP_HJ212_MAX_QUEUED_FRAMES: '5000',
+        ECEP_HJ212_BATCH_DELAY_MS: '0',
+        ECEP_HJ212_SPLIT_WAIT_S: '60',
+      },
+    ).gateway;
+    expect(tuned).toMatchObject({
+      idleTimeoutMs: 120_000,
+      maxSegmentBytes: 4096,
+      maxQueuedFrames: 5000,
+      maxBatchDelayMs: 0,
+      splitMaxAgeMs: 60_000,
+      maxInFlightPerConnection: defaults.maxInFlightPerConnection,
+    });
+    try {
+      loadConfig(
+        {},
+        {
+          ECEP_HJ212_BATCH_FRAMES: '0',
+          ECEP_HJ212_MAX_FRAME_BYTES: '20000',
+          ECEP_HJ212_IDLE_TIMEOUT_S: 'soon',
+        },
+      );
+      expect.unreachable();
+    } catch (err) {
+      const problems = (err as ConfigError).problems.join('\n');
+      expect(problems).toMatch(/ECEP_HJ212_BATCH_FRAMES: expected a whole number ≥ 1, got "0"/);
+      expect(problems).toMatch(/ECEP_HJ212_MAX_FRAME_BYTES: at most 9999/);
+      expect(problems).toMatch(/ECEP_HJ212_IDLE_TIMEOUT_S: expected a whole number ≥ 1, got "soon"/);
+    }
+  });
 });

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_GATEWAY_OPTIONS, type GatewayOptions } from './gateway/gateway-options.js';
 
 /** Everything the server needs from outside, read once and frozen. */
 export interface Config {
@@ -19,9 +20,24 @@ export interface Config {
   readonly secureCookies: boolean;
   /** MQTT broker for energy-meter readings (`ecep/energy/<meterId>`); null turns MQTT ingestion off. */
   readonly mqttUrl: string | null;
+  /** Limits of the HJ 212 gateway, from `ECEP_HJ212_*` (see GATEWAY_ENV). */
+  readonly gateway: Readonly<GatewayOptions>;
 }
 
-export type ConfigInput = Partial<{ [K in keyof Config]: Config[K] | string | undefined }>;
+/** The gateway limits as environment variables: name, option, unit factor to the option's unit, least value. */
+export const GATEWAY_ENV: ReadonlyArray<[string, keyof GatewayOptions, number, number]> = [
+  ['ECEP_HJ212_IDLE_TIMEOUT_S', 'idleTimeoutMs', 1000, 1],
+  ['ECEP_HJ212_MAX_FRAME_BYTES', 'maxSegmentBytes', 1, 64],
+  ['ECEP_HJ212_MAX_IN_FLIGHT_PER_CONNECTION', 'maxInFlightPerConnection', 1, 1],
+  ['ECEP_HJ212_MAX_QUEUED_FRAMES', 'maxQueuedFrames', 1, 1],
+  ['ECEP_HJ212_BATCH_FRAMES', 'maxBatchFrames', 1, 1],
+  ['ECEP_HJ212_BATCH_DELAY_MS', 'maxBatchDelayMs', 1, 0],
+  ['ECEP_HJ212_SPLIT_WAIT_S', 'splitMaxAgeMs', 1000, 1],
+];
+
+export type ConfigInput = Partial<{
+  [K in Exclude<keyof Config, 'gateway'>]: Config[K] | string | undefined;
+}>;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -38,12 +54,12 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
  */
 export function loadConfig(flags: ConfigInput = {}, env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
-  const pick = (key: keyof Config, envName: string): string | undefined => {
+  const pick = (key: keyof ConfigInput, envName: string): string | undefined => {
     const flag = flags[key];
     if (flag !== undefined && flag !== null) return String(flag);
     return env[envName];
   };
-  const port = (key: keyof Config, envName: string, fallback: number): number => {
+  const port = (key: keyof ConfigInput, envName: string, fallback: number): number => {
     const raw = pick(key, envName);
     if (raw === undefined || raw === '') return fallback;
     const n = Number(raw);
@@ -81,6 +97,23 @@ export function loadConfig(flags: ConfigInput = {}, env: NodeJS.ProcessEnv = pro
     );
   }
 
+  const gateway: GatewayOptions = { ...DEFAULT_GATEWAY_OPTIONS };
+  for (const [envName, key, factor, least] of GATEWAY_ENV) {
+    const raw = env[envName];
+    if (raw === undefined || raw === '') continue;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < least) {
+      problems.push(`${envName}: expected a whole number ≥ ${least}, got "${raw}"`);
+      continue;
+    }
+    gateway[key] = n * factor;
+  }
+  if (gateway.maxSegmentBytes > 9999) {
+    problems.push(
+      `ECEP_HJ212_MAX_FRAME_BYTES: at most 9999 (the length field has 4 digits), got ${gateway.maxSegmentBytes}`,
+    );
+  }
+
   const config: Config = {
     httpPort: port('httpPort', 'ECEP_HTTP_PORT', 8080),
     host: pick('host', 'ECEP_HOST') ?? '0.0.0.0',
@@ -93,6 +126,7 @@ export function loadConfig(flags: ConfigInput = {}, env: NodeJS.ProcessEnv = pro
     sessionTtlHours,
     secureCookies: (pick('secureCookies', 'ECEP_SECURE_COOKIES') ?? 'false') === 'true',
     mqttUrl,
+    gateway: Object.freeze(gateway),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

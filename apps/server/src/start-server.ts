@@ -47,7 +47,7 @@ export async function startServer(
       db,
       directory,
       { port: config.hj212Port, host: config.host, onStored: (items) => liveFeed.publish(items) },
-      {},
+      config.gateway,
       app.log,
     );
     gatewayRef = gateway;
