@@ -72,7 +72,10 @@ export class Batcher<T> extends EventEmitter {
 
   private async flushOnce(): Promise<void> {
     this.writing = true;
+    const wasFull = this.full;
     const batch = this.queue.splice(0, this.maxBatchItems);
+    // Taking a batch out makes room at once: paused sockets may read while it is written.
+    if (wasFull && !this.full) this.emit('drain');
     try {
       await this.options.write(batch.map((p) => p.item));
       this.stats.batches++;
