@@ -33,6 +33,7 @@ export const GATEWAY_ENV: ReadonlyArray<[string, keyof GatewayOptions, number, n
   ['ECEP_HJ212_BATCH_FRAMES', 'maxBatchFrames', 1, 1],
   ['ECEP_HJ212_BATCH_DELAY_MS', 'maxBatchDelayMs', 1, 0],
   ['ECEP_HJ212_SPLIT_WAIT_S', 'splitMaxAgeMs', 1000, 1],
+  ['ECEP_HJ212_WRITE_LANES', 'writeLanes', 1, 1],
 ];
 
 export type ConfigInput = Partial<{

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Batcher } from './batcher.js';
+import { Batcher, LanedBatcher } from './batcher.js';
 
 /** A write whose batches are recorded and whose commits the test releases one at a time. */
 function manualWrite() {
@@ -127,5 +127,43 @@ describe('Batcher (the writer stage)', () => {
     });
     await expect(b.add(1)).resolves.toBeUndefined();
     expect(b.stats).toMatchObject({ batches: 1, failedBatches: 0 });
+  });
+
+  it('writes lanes side by side while the items of one key stay in order in one lane', async () => {
+    const writes: Array<{ items: string[]; release(): void }> = [];
+    const b = new LanedBatcher<string>(
+      {
+        write: (items) =>
+          new Promise<void>((resolve) => writes.push({ items: [...items], release: resolve })),
+        maxBatchItems: 2,
+        maxDelayMs: 1,
+      },
+      2,
+      (item) => item.split(':')[0]!,
+    );
+    // Keys chosen to hash to different lanes.
+    const keys = ['MN-1', 'MN-2', 'MN-3', 'MN-4', 'MN-5'];
+    const laneOf = (k: string) => {
+      let h = 0;
+      for (let i = 0; i < k.length; i++) h = (h * 31 + k.charCodeAt(i)) | 0;
+      return (h >>> 0) % 2;
+    };
+    const a = keys.find((k) => laneOf(k) === 0)!;
+    const c = keys.find((k) => laneOf(k) === 1)!;
+    const done = [b.add(`${a}:1`), b.add(`${a}:2`), b.add(`${c}:1`), b.add(`${c}:2`), b.add(`${a}:3`)];
+    await new Promise((r) => setTimeout(r, 10));
+    // Two batches are being written at once, one per lane; the third item of `a` waits for its lane.
+    expect(writes.map((w) => w.items)).toEqual([
+      [`${a}:1`, `${a}:2`],
+      [`${c}:1`, `${c}:2`],
+    ]);
+    writes[1]!.release();
+    writes[0]!.release();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(writes[2]!.items).toEqual([`${a}:3`]);
+    writes[2]!.release();
+    await Promise.all(done);
+    expect(b.stats).toMatchObject({ batches: 3, items: 5 });
+    await b.close();
   });
 });

@@ -116,3 +116,67 @@ export class Batcher<T> extends EventEmitter {
     });
   }
 }
+
+/**
+ * Several batchers writing side by side, each item going to the lane of its key (the MN): batches of different
+ * lanes commit concurrently on their own connections, while the items of one key keep their order — a resend
+ * can never be overtaken by the value it replaces. With one lane it is a plain Batcher.
+ */
+export class LanedBatcher<T> extends EventEmitter {
+  private readonly lanes: Batcher<T>[];
+
+  constructor(
+    options: BatcherOptions<T>,
+    laneCount: number,
+    private readonly keyOf: (item: T) => string | null,
+  ) {
+    super();
+    const perLane = Math.max(1, Math.floor((options.maxQueuedItems ?? 20_000) / laneCount));
+    this.lanes = Array.from({ length: Math.max(1, laneCount) }, () => {
+      const lane = new Batcher<T>({ ...options, maxQueuedItems: perLane });
+      lane.on('drain', () => {
+        if (!this.full) this.emit('drain');
+      });
+      return lane;
+    });
+  }
+
+  get laneCount(): number {
+    return this.lanes.length;
+  }
+
+  get queued(): number {
+    return this.lanes.reduce((n, l) => n + l.queued, 0);
+  }
+
+  /** Full when any lane is: its sockets must wait, and which sockets feed which lane is not known. */
+  get full(): boolean {
+    return this.lanes.some((l) => l.full);
+  }
+
+  get stats(): Batcher<T>['stats'] {
+    const sum = { batches: 0, items: 0, failedBatches: 0, maxBatch: 0 };
+    for (const l of this.lanes) {
+      sum.batches += l.stats.batches;
+      sum.items += l.stats.items;
+      sum.failedBatches += l.stats.failedBatches;
+      sum.maxBatch = Math.max(sum.maxBatch, l.stats.maxBatch);
+    }
+    return sum;
+  }
+
+  add(item: T): Promise<void> {
+    return this.laneOf(this.keyOf(item)).add(item);
+  }
+
+  private laneOf(key: string | null): Batcher<T> {
+    if (this.lanes.length === 1 || key === null) return this.lanes[0]!;
+    let h = 0;
+    for (let i = 0; i < key.length; i++) h = (h * 31 + key.charCodeAt(i)) | 0;
+    return this.lanes[(h >>> 0) % this.lanes.length]!;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.lanes.map((l) => l.close()));
+  }
+}

@@ -14,6 +14,11 @@ export interface GatewayOptions {
   maxBatchDelayMs: number;
   /** Split-packet sets older than this are dropped (default 10 min). */
   splitMaxAgeMs: number;
+  /**
+   * Batches written side by side on PostgreSQL, each MN always in the same lane so its values keep their order
+   * (default 2; the embedded database always uses 1).
+   */
+  writeLanes: number;
 }
 
 export const DEFAULT_GATEWAY_OPTIONS: GatewayOptions = Object.freeze({
@@ -24,6 +29,7 @@ export const DEFAULT_GATEWAY_OPTIONS: GatewayOptions = Object.freeze({
   maxBatchFrames: 2000,
   maxBatchDelayMs: 20,
   splitMaxAgeMs: 10 * 60_000,
+  writeLanes: 2,
 });
 
 /** CNs whose CP carries measurements (uploads and replies to history requests). */

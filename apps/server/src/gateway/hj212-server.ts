@@ -3,7 +3,7 @@ import { type CrcMode, createFramer, createSplitReassembler } from '@ecep/hj212'
 import type { DbHandle } from '../db/create-db.js';
 import type { LiveConnections } from '../devices/device.routes.js';
 import type { DeviceDirectory } from '../devices/device-directory.js';
-import { Batcher } from './batcher.js';
+import { LanedBatcher } from './batcher.js';
 import { processFrame } from './frame-processor.js';
 import { DEFAULT_GATEWAY_OPTIONS, type GatewayOptions } from './gateway-options.js';
 import { createPacketSink, type PacketSink, type SinkItem } from './packet-sink.js';
@@ -29,7 +29,7 @@ export interface GatewayStats {
 export interface Hj212Gateway extends LiveConnections {
   readonly port: number;
   readonly stats: GatewayStats;
-  readonly batcher: Batcher<SinkItem>;
+  readonly batcher: LanedBatcher<SinkItem>;
   close(): Promise<void>;
 }
 
@@ -72,15 +72,20 @@ export async function startHj212Gateway(
     skippedBytes: 0,
     pausedConnections: 0,
   };
-  const batcher = new Batcher<SinkItem>({
-    write: (items) => sink.write(items),
-    maxBatchItems: options.maxBatchFrames,
-    maxDelayMs: options.maxBatchDelayMs,
-    maxQueuedItems: options.maxQueuedFrames,
-    onError: (err, size) =>
-      logger?.error({ err, size }, 'hj212 batch write failed; its packets were not acknowledged'),
-    ...(config.onStored ? { onCommitted: config.onStored } : {}),
-  });
+  const batcher = new LanedBatcher<SinkItem>(
+    {
+      write: (items) => sink.write(items),
+      maxBatchItems: options.maxBatchFrames,
+      maxDelayMs: options.maxBatchDelayMs,
+      maxQueuedItems: options.maxQueuedFrames,
+      onError: (err, size) =>
+        logger?.error({ err, size }, 'hj212 batch write failed; its packets were not acknowledged'),
+      ...(config.onStored ? { onCommitted: config.onStored } : {}),
+    },
+    // PGlite runs one transaction at a time: more lanes would only queue behind each other.
+    handle.kind === 'postgres' ? options.writeLanes : 1,
+    (item) => item.mn,
+  );
   const reassembler = createSplitReassembler({ maxAgeMs: options.splitMaxAgeMs });
   const restoredParts = await restorePendingSplits(
     handle.db,
