@@ -6,7 +6,7 @@
  *
  *   node --expose-gc --conditions=source --import tsx bench/gateway-e2e.bench.ts [connections=1000,10000] [seconds=20] [backends=pglite,postgres]
  *
- * PostgreSQL is used when DATABASE_URL is set.
+ * PostgreSQL is used when DATABASE_URL is set; WRITE_LANES=n sets the gateway's write lanes (default 2 on PostgreSQL).
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -150,10 +150,13 @@ for (const backend of backends) {
         .values(devices.slice(i, i + 1000))
         .execute();
     }
-    const gateway = await startHj212Gateway(handle, new DeviceDirectory(handle.db), {
-      port: 0,
-      host: '127.0.0.1',
-    });
+    const gateway = await startHj212Gateway(
+      handle,
+      new DeviceDirectory(handle.db),
+      { port: 0, host: '127.0.0.1' },
+      // WRITE_LANES=1 gives the single-writer baseline.
+      process.env.WRITE_LANES ? { writeLanes: Number(process.env.WRITE_LANES) } : {},
+    );
     global.gc?.();
     const memBefore = process.memoryUsage();
     // Offer about 30 000 packets/s in total, more than either backend can take, so the figure is the ceiling.
