@@ -9,11 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
-import { chromium } from 'playwright-core';
+import { apiAs, BASE_URL, launchBrowser, signIn } from './helpers.mjs';
 
-const BASE_URL = process.env.ECEP_E2E_URL?.replace(/\/$/, '');
-if (!BASE_URL) throw new Error('set ECEP_E2E_URL to the URL of a running `ecep demo` (CI does: see .ci/run)');
-const PASSWORD = process.env.ECEP_E2E_PASSWORD ?? 'Demo@2026';
 /** A city administrator may write ledgers (and import them) for the enterprises of the city. */
 const CITY_USER = 'taiyuan';
 /** Waste types in the order the test tries them for a free (enterprise, period, type). */
@@ -26,23 +23,6 @@ const WASTE_TYPES = [
   ['fly_ash', '粉煤灰'],
   ['coal_gangue', '煤矸石'],
 ];
-
-/** Signs in over the API (for choosing test data only; every step under test goes through the browser). */
-async function apiAs(username) {
-  const res = await fetch(`${BASE_URL}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  assert.equal(res.status, 200, `API login as ${username}`);
-  const { token, user } = await res.json();
-  const get = async (path) => {
-    const r = await fetch(`${BASE_URL}${path}`, { headers: { authorization: `Bearer ${token}` } });
-    assert.equal(r.status, 200, `GET ${path}`);
-    return r.json();
-  };
-  return { get, user };
-}
 
 /** Exact decimal text → thousandths as a BigInt (`123.45` → 123450n). */
 function milli(text) {
@@ -92,14 +72,6 @@ async function chooseData() {
   throw new Error(`no enterprise of ${cityCode} has two waste types without a ${period} entry`);
 }
 
-async function signIn(page, username, next) {
-  await page.goto(`${BASE_URL}/login?next=${encodeURIComponent(next)}`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => url.pathname === next.split('?')[0]);
-}
-
 /** The rate the rates view's table shows for the city in `period` (null when it shows none). */
 async function cityRateShown(page, period, cityCode) {
   await page.goto(`${BASE_URL}/ledger?tab=rates&period=${period}&group=city`);
@@ -144,10 +116,7 @@ describe('solid-waste ledger import and the city utilisation rate', () => {
   let dir;
 
   before(async () => {
-    browser = await chromium.launch({
-      executablePath: process.env.ECEP_CHROMIUM ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchBrowser();
     dir = await mkdtemp(join(tmpdir(), 'ecep-ledger-e2e-'));
   });
 

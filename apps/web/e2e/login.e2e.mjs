@@ -3,21 +3,13 @@
 // It does not start the server (CI does). Chromium: ECEP_CHROMIUM or /usr/bin/chromium.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { chromium } from 'playwright-core';
+import { BASE_URL, launchBrowser, signIn as signInTo } from './helpers.mjs';
 
-const BASE_URL = process.env.ECEP_E2E_URL?.replace(/\/$/, '');
-// A browser test that cannot reach a server fails loudly rather than passing by skipping.
-if (!BASE_URL) throw new Error('set ECEP_E2E_URL to the URL of a running `ecep demo` (CI does: see .ci/run)');
-const PASSWORD = process.env.ECEP_E2E_PASSWORD ?? 'Demo@2026';
 const ROWS = '[data-testid=enterprise-table] tbody tr.ant-table-row';
 
 /** Signs in through the login form and lands on the enterprise list. */
 async function signIn(page, username) {
-  await page.goto(`${BASE_URL}/login?next=${encodeURIComponent('/enterprises')}`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL(/\/enterprises/);
+  await signInTo(page, username, '/enterprises');
   await page.locator(ROWS).first().waitFor({ timeout: 15_000 });
   // The table shows a spinner while a page loads; wait until it has settled.
   await page.locator('[data-testid=enterprise-table] .ant-spin-spinning').waitFor({ state: 'detached' });
@@ -27,10 +19,7 @@ describe('login and the enterprise directory', () => {
   let browser;
 
   before(async () => {
-    browser = await chromium.launch({
-      executablePath: process.env.ECEP_CHROMIUM ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchBrowser();
   });
 
   after(async () => {

@@ -7,24 +7,13 @@ import assert from 'node:assert/strict';
 import net from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { buildDataPacket, encodeFrame } from '@ecep/hj212';
-import { chromium } from 'playwright-core';
+import { BASE_URL, launchBrowser, signIn } from './helpers.mjs';
 
-const BASE_URL = process.env.ECEP_E2E_URL?.replace(/\/$/, '');
-if (!BASE_URL) throw new Error('set ECEP_E2E_URL to the URL of a running `ecep demo` (CI does: see .ci/run)');
-const PASSWORD = process.env.ECEP_E2E_PASSWORD ?? 'Demo@2026';
 const HJ212_PORT = Number(process.env.ECEP_E2E_HJ212_PORT) || null;
 const HJ212_HOST = process.env.ECEP_E2E_HJ212_HOST ?? new URL(BASE_URL).hostname;
 // The first demo data unit: a flue-gas outlet (ST 31) reporting with the demo device password.
 const DEMO_MN = 'DEMO14000000000000000001';
 const DEMO_DEVICE_PASSWORD = '123456';
-
-async function signIn(page, username, next) {
-  await page.goto(`${BASE_URL}/login?next=${encodeURIComponent(next)}`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => url.pathname === next.split('?')[0]);
-}
 
 /** Sends one minute packet (CN 2051) for `mn` to the gateway and waits for its 9014 acknowledgement. */
 function pushMinute(mn, dataTimeMs, so2) {
@@ -67,10 +56,7 @@ describe('在线监测 screens', () => {
   let browser;
 
   before(async () => {
-    browser = await chromium.launch({
-      executablePath: process.env.ECEP_CHROMIUM ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchBrowser();
   });
 
   after(async () => {

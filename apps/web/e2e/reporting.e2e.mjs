@@ -4,11 +4,7 @@
 // It does not start the server (CI does). Chromium: ECEP_CHROMIUM or /usr/bin/chromium.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { chromium } from 'playwright-core';
-
-const BASE_URL = process.env.ECEP_E2E_URL?.replace(/\/$/, '');
-if (!BASE_URL) throw new Error('set ECEP_E2E_URL to the URL of a running `ecep demo` (CI does: see .ci/run)');
-const PASSWORD = process.env.ECEP_E2E_PASSWORD ?? 'Demo@2026';
+import { apiAs, BASE_URL, launchBrowser, signIn } from './helpers.mjs';
 
 /** Raw coal in the report, t; GB/T 2589 reference coefficient 0.7143 kgce/kg (= tce/t). */
 const RAW_COAL_T = 1000;
@@ -23,45 +19,21 @@ function milliTce(text) {
   return Number(m[1]) * 1000 + Number((m[2] ?? '').padEnd(3, '0'));
 }
 
-/** Signs in over the API (for choosing test data only; every step under test goes through the browser). */
-async function apiAs(username) {
-  const res = await fetch(`${BASE_URL}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  assert.equal(res.status, 200, `API login as ${username}`);
-  const { token } = await res.json();
-  return async (path) => {
-    const r = await fetch(`${BASE_URL}${path}`, { headers: { authorization: `Bearer ${token}` } });
-    assert.equal(r.status, 200, `GET ${path}`);
-    return r.json();
-  };
-}
-
 /**
  * The overview's year (the latest with province statistics) when the enterprise has no annual report for it,
  * else the latest earlier year without one: the report and the overview must speak of the same year.
  */
 async function freeReportYear() {
   const province = await apiAs('province');
-  const { year: overviewYear } = await province('/api/overview');
+  const { year: overviewYear } = await province.get('/api/overview');
   const enterprise = await apiAs('enterprise');
-  const { items } = await enterprise('/api/reports?periodType=year&pageSize=500');
+  const { items } = await enterprise.get('/api/reports?periodType=year&pageSize=500');
   const taken = new Set(items.map((r) => r.period));
   const thisYear = new Date().getFullYear();
   for (let y = Math.min(overviewYear, thisYear); y > overviewYear - 15; y--) {
     if (!taken.has(String(y))) return y;
   }
   throw new Error(`the demo enterprise already has annual reports for every year up to ${overviewYear}`);
-}
-
-async function signIn(page, username, next) {
-  await page.goto(`${BASE_URL}/login?next=${encodeURIComponent(next)}`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => url.pathname === next.split('?')[0]);
 }
 
 /** Signs in as `username` in a fresh browser context and runs `fn(page)`. */
@@ -110,10 +82,7 @@ describe('energy report workflow from the enterprise to the overview', () => {
   let browser;
 
   before(async () => {
-    browser = await chromium.launch({
-      executablePath: process.env.ECEP_CHROMIUM ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchBrowser();
   });
 
   after(async () => {
@@ -138,7 +107,7 @@ describe('energy report workflow from the enterprise to the overview', () => {
       assert.match(page.url(), /\/reports\/new$/, 'the form stays open');
     });
     const enterprise = await apiAs('enterprise');
-    const { items } = await enterprise(`/api/reports?periodType=year&period=${year}`);
+    const { items } = await enterprise.get(`/api/reports?periodType=year&period=${year}`);
     assert.equal(items.length, 0, 'no report was created');
   });
 

@@ -13,5 +13,6 @@ export * from './schemas/monitoring.js';
 export * from './schemas/project.js';
 export * from './schemas/region.js';
 export * from './schemas/statistics.js';
+export * from './schemas/target.js';
 export * from './schemas/task.js';
 export * from './uscc.js';

@@ -14,10 +14,10 @@ import { Type } from 'typebox';
 import { principalOf } from '../auth/auth.plugin.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../errors.js';
+import { READERS } from '../http/route-roles.js';
 import { toShanghaiIso } from '../lib/shanghai-time.js';
 import type { DeviceService } from './device.service.js';
 
-const READERS = ['province_admin', 'city_admin', 'county_admin', 'enterprise_user', 'auditor'] as const;
 const MnParams = Type.Object({ mn: Type.String({ minLength: 1, maxLength: 64 }) });
 type MnParams = { mn: string };
 

@@ -1,9 +1,9 @@
 import type { Device, DeviceCreate, DeviceUpdate } from '@ecep/contract';
 import type { Kysely } from 'kysely';
-import { recordAudit } from '../audit/audit.repository.js';
 import { type Principal, regionInScope, regionPrefix } from '../auth/principal.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../errors.js';
+import { recordAuditBy } from '../lib/record-audit-by.js';
 import { type DeviceRow, deviceQuery, findDeviceRow } from './device.repository.js';
 import type { DeviceDirectory } from './device-directory.js';
 
@@ -105,17 +105,13 @@ export class DeviceService {
     };
     await this.db.transaction().execute(async (trx) => {
       await trx.insertInto('monitoring_device').values(values).execute();
-      await recordAudit(
-        trx,
-        { userId: p.userId, name: p.username },
-        {
-          action: 'create',
-          entity: 'device',
-          entityId: input.mn,
-          before: null,
-          after: { ...values, password: '***' },
-        },
-      );
+      await recordAuditBy(trx, p, {
+        action: 'create',
+        entity: 'device',
+        entityId: input.mn,
+        before: null,
+        after: { ...values, password: '***' },
+      });
     });
     this.directory?.invalidate(input.mn);
     return this.get(p, input.mn);
@@ -138,17 +134,13 @@ export class DeviceService {
         .where('mn', '=', mn)
         .execute();
       const { password: _pw, ...shown } = before;
-      await recordAudit(
-        trx,
-        { userId: p.userId, name: p.username },
-        {
-          action: 'update',
-          entity: 'device',
-          entityId: mn,
-          before: shown,
-          after: { ...values, ...(values.password ? { password: '***' } : {}) },
-        },
-      );
+      await recordAuditBy(trx, p, {
+        action: 'update',
+        entity: 'device',
+        entityId: mn,
+        before: shown,
+        after: { ...values, ...(values.password ? { password: '***' } : {}) },
+      });
     });
     this.directory?.invalidate(mn);
     return this.get(p, mn);

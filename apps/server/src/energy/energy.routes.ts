@@ -24,19 +24,13 @@ import { Type } from 'typebox';
 import { principalOf } from '../auth/auth.plugin.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../errors.js';
+import { idParam } from '../http/id-param.js';
+import { READERS, WRITERS } from '../http/route-roles.js';
 import type { ConsumptionService } from './consumption.service.js';
 import type { MeterService } from './meter.service.js';
 import { ingestReadings } from './reading-ingest.js';
 
-const READERS: readonly Role[] = [
-  'province_admin',
-  'city_admin',
-  'county_admin',
-  'enterprise_user',
-  'auditor',
-];
-/** Enterprises keep their own meters and send their readings; admins do it for enterprises in their region. */
-const WRITERS: readonly Role[] = [...ADMIN_ROLES, 'enterprise_user'];
+// WRITERS: enterprises keep their own meters and send their readings; admins do it for enterprises in their region.
 const REGION_READERS: readonly Role[] = [...ADMIN_ROLES, 'auditor'];
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 const CodeParams = Type.Object({ code: Type.String({ pattern: '^[0-9]{6}$' }) });
@@ -83,7 +77,7 @@ export function registerEnergyRoutes(
       config: { access: { roles: READERS, scope: 'region' } },
       schema: { tags, summary: '计量器具详情 / one meter', params: IdParams, response: { 200: EnergyMeter } },
     },
-    (request) => meters.get(principalOf(request), (request.params as { id: string }).id),
+    (request) => meters.get(principalOf(request), idParam(request)),
   );
   app.patch(
     '/api/energy/meters/:id',
@@ -98,12 +92,7 @@ export function registerEnergyRoutes(
         response: { 200: EnergyMeter },
       },
     },
-    (request) =>
-      meters.update(
-        principalOf(request),
-        (request.params as { id: string }).id,
-        request.body as EnergyMeterUpdate,
-      ),
+    (request) => meters.update(principalOf(request), idParam(request), request.body as EnergyMeterUpdate),
   );
 
   app.post(
@@ -156,7 +145,7 @@ export function registerEnergyRoutes(
       },
     },
     async (request) => {
-      const meter = await meters.getRow(principalOf(request), (request.params as { id: string }).id);
+      const meter = await meters.getRow(principalOf(request), idParam(request));
       return consumption.meterConsumption(meter, request.query as MeterConsumptionQuery);
     },
   );
@@ -173,7 +162,7 @@ export function registerEnergyRoutes(
       },
     },
     async (request) => {
-      const meter = await meters.getRow(principalOf(request), (request.params as { id: string }).id);
+      const meter = await meters.getRow(principalOf(request), idParam(request));
       return consumption.completeness(meter, request.query as EnergyRangeQuery);
     },
   );
@@ -192,7 +181,7 @@ export function registerEnergyRoutes(
     (request) =>
       consumption.enterpriseConsumption(
         principalOf(request),
-        (request.params as { id: string }).id,
+        idParam(request),
         request.query as EnterpriseConsumptionQuery,
       ),
   );

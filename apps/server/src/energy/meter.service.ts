@@ -1,10 +1,11 @@
 import type { EnergyMeter, EnergyMeterCreate, EnergyMeterUpdate } from '@ecep/contract';
 import { CalcError, toTce } from '@ecep/core';
 import type { Kysely } from 'kysely';
-import { recordAudit } from '../audit/audit.repository.js';
-import { type Principal, regionInScope, regionPrefix } from '../auth/principal.js';
+import { type Principal, regionPrefix } from '../auth/principal.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../errors.js';
+import { recordAuditBy } from '../lib/record-audit-by.js';
+import { recordVisibleTo } from '../lib/record-scope.js';
 import { recomputeAll } from './consumption.repository.js';
 import { findMeterRow, type MeterRow, meterQuery, meterSpec } from './energy-meter.repository.js';
 
@@ -33,9 +34,7 @@ export function enterpriseVisibleTo(
   p: Principal,
   e: { enterprise_id: string; region_code: string },
 ): boolean {
-  if (p.role === 'public') return false;
-  if (p.role === 'enterprise_user') return p.enterpriseId !== null && e.enterprise_id === p.enterpriseId;
-  return regionInScope(p, e.region_code);
+  return recordVisibleTo(p, e.enterprise_id, e.region_code);
 }
 
 /** Checks the energy code and unit against the calculation engine, so every meter converts to tce. */
@@ -131,11 +130,13 @@ export class MeterService {
         .values(values)
         .returning('id')
         .executeTakeFirstOrThrow();
-      await recordAudit(
-        trx,
-        { userId: p.userId, name: p.username },
-        { action: 'create', entity: 'energy_meter', entityId: row.id, before: null, after: values },
-      );
+      await recordAuditBy(trx, p, {
+        action: 'create',
+        entity: 'energy_meter',
+        entityId: row.id,
+        before: null,
+        after: values,
+      });
       return row.id;
     });
     return this.get(p, id);
@@ -166,11 +167,13 @@ export class MeterService {
       if (Number(res.numUpdatedRows) !== 1) {
         throw new AppError('ENERGY_METER_VERSION_CONFLICT', '计量器具已被修改 / the meter changed meanwhile');
       }
-      await recordAudit(
-        trx,
-        { userId: p.userId, name: p.username },
-        { action: 'update', entity: 'energy_meter', entityId: id, before, after: values },
-      );
+      await recordAuditBy(trx, p, {
+        action: 'update',
+        entity: 'energy_meter',
+        entityId: id,
+        before,
+        after: values,
+      });
       const spec = meterSpec({ ...before, ...values } as MeterRow);
       const changed =
         spec.multiplier !== before.multiplier ||

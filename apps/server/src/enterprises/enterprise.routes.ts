@@ -10,9 +10,9 @@ import {
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { principalOf } from '../auth/auth.plugin.js';
+import { idParam } from '../http/id-param.js';
+import { READERS } from '../http/route-roles.js';
 import type { EnterpriseService } from './enterprise.service.js';
-
-const READERS = ['province_admin', 'city_admin', 'county_admin', 'enterprise_user', 'auditor'] as const;
 
 export function registerEnterpriseRoutes(app: FastifyInstance, service: EnterpriseService): void {
   const tags = ['enterprises'];
@@ -35,7 +35,7 @@ export function registerEnterpriseRoutes(app: FastifyInstance, service: Enterpri
       config: { access: { roles: READERS, scope: 'region' } },
       schema: { tags, summary: '企业详情 / one enterprise', params: IdParams, response: { 200: Enterprise } },
     },
-    (request) => service.get(principalOf(request), (request.params as IdParams).id),
+    (request) => service.get(principalOf(request), idParam(request)),
   );
   app.post(
     '/api/enterprises',
@@ -60,8 +60,7 @@ export function registerEnterpriseRoutes(app: FastifyInstance, service: Enterpri
         response: { 200: Enterprise },
       },
     },
-    (request) =>
-      service.update(principalOf(request), (request.params as IdParams).id, request.body as EnterpriseUpdate),
+    (request) => service.update(principalOf(request), idParam(request), request.body as EnterpriseUpdate),
   );
   app.delete(
     '/api/enterprises/:id',
@@ -75,7 +74,7 @@ export function registerEnterpriseRoutes(app: FastifyInstance, service: Enterpri
       },
     },
     async (request) => {
-      await service.remove(principalOf(request), (request.params as IdParams).id);
+      await service.remove(principalOf(request), idParam(request));
       return { ok: true as const };
     },
   );

@@ -9,10 +9,11 @@ import {
   validateUscc,
 } from '@ecep/contract';
 import type { Kysely } from 'kysely';
-import { recordAudit } from '../audit/audit.repository.js';
 import { type Principal, regionInScope, regionPrefix } from '../auth/principal.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../errors.js';
+import { recordAuditBy } from '../lib/record-audit-by.js';
+import { recordVisibleTo } from '../lib/record-scope.js';
 import {
   creditCodeTaken,
   type EnterpriseRow,
@@ -55,11 +56,8 @@ function toEnterprise(row: EnterpriseRow): Enterprise {
 }
 
 /** Whether the caller may see this enterprise at all; outside scope it is as if it did not exist. */
-function visibleTo(p: Principal, row: { id: string; region_code: string }): boolean {
-  if (p.role === 'enterprise_user') return p.enterpriseId === row.id;
-  if (p.role === 'public') return false;
-  return regionInScope(p, row.region_code);
-}
+const visibleTo = (p: Principal, row: { id: string; region_code: string }) =>
+  recordVisibleTo(p, row.id, row.region_code);
 
 function industryCodesFor(code: string | undefined): string[] | undefined {
   if (!code) return undefined;
@@ -162,7 +160,7 @@ export class EnterpriseService {
     };
     const id = await this.db.transaction().execute(async (trx) => {
       const newId = await insertEnterprise(trx, values);
-      await recordAudit(trx, actorOf(p), {
+      await recordAuditBy(trx, p, {
         action: 'create',
         entity: 'enterprise',
         entityId: newId,
@@ -198,7 +196,7 @@ export class EnterpriseService {
           { currentVersion: before.version },
         );
       }
-      await recordAudit(trx, actorOf(p), {
+      await recordAuditBy(trx, p, {
         action: 'update',
         entity: 'enterprise',
         entityId: id,
@@ -213,7 +211,7 @@ export class EnterpriseService {
     const before = await this.get(p, id);
     await this.db.transaction().execute(async (trx) => {
       await softDeleteEnterprise(trx, id);
-      await recordAudit(trx, actorOf(p), {
+      await recordAuditBy(trx, p, {
         action: 'delete',
         entity: 'enterprise',
         entityId: id,
@@ -223,5 +221,3 @@ export class EnterpriseService {
     });
   }
 }
-
-export const actorOf = (p: Principal) => ({ userId: p.userId, name: p.username });

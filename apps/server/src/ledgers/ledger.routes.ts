@@ -1,5 +1,4 @@
 import {
-  ExcelImportResult,
   SOLID_WASTE_TYPES,
   SolidWasteEntry,
   SolidWasteEntryCorrection,
@@ -16,24 +15,15 @@ import {
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { principalOf } from '../auth/auth.plugin.js';
-import {
-  buildTemplate,
-  exportWorkbook,
-  ImportQuery,
-  parseWorkbook,
-  registerXlsxParser,
-  sendXlsx,
-  settleImport,
-  uploadedWorkbook,
-} from '../excel/index.js';
+import { buildTemplate, exportWorkbook, sendXlsx } from '../excel/index.js';
+import { IdParams, idParam } from '../http/id-param.js';
+import { READERS, WRITERS } from '../http/route-roles.js';
+import { registerXlsxImportRoute, registerXlsxTemplateRoute } from '../http/xlsx-routes.js';
 import { toShanghaiIso } from '../lib/shanghai-time.js';
 import type { LedgerService } from './ledger.service.js';
 import { LEDGER_SHEET } from './ledger-excel.js';
 
-const READERS = ['province_admin', 'city_admin', 'county_admin', 'enterprise_user', 'auditor'] as const;
-const WRITERS = ['province_admin', 'city_admin', 'county_admin', 'enterprise_user'] as const;
 const BASE = '/api/ledgers/solid-waste';
-const IdParams = Type.Object({ id: Type.String() });
 const today = () => toShanghaiIso(Date.now()).slice(0, 10);
 
 /** Routes of the industrial solid-waste ledger (工业固废台账) and the utilisation enterprises (综合利用企业). */
@@ -82,7 +72,7 @@ export function registerLedgerRoutes(app: FastifyInstance, service: LedgerServic
       config: { access: { roles: READERS, scope: 'region' } },
       schema: { tags, summary: '一条台账 / one entry', params: IdParams, response: { 200: SolidWasteEntry } },
     },
-    (request) => service.get(principalOf(request), (request.params as { id: string }).id),
+    (request) => service.get(principalOf(request), idParam(request)),
   );
   app.get(
     `${BASE}/entries/:id/versions`,
@@ -96,7 +86,7 @@ export function registerLedgerRoutes(app: FastifyInstance, service: LedgerServic
       },
     },
     async (request) => ({
-      items: await service.history(principalOf(request), (request.params as { id: string }).id),
+      items: await service.history(principalOf(request), idParam(request)),
     }),
   );
   app.put(
@@ -112,11 +102,7 @@ export function registerLedgerRoutes(app: FastifyInstance, service: LedgerServic
       },
     },
     (request) =>
-      service.correct(
-        principalOf(request),
-        (request.params as { id: string }).id,
-        request.body as SolidWasteEntryCorrection,
-      ),
+      service.correct(principalOf(request), idParam(request), request.body as SolidWasteEntryCorrection),
   );
   app.get(
     `${BASE}/rates`,
@@ -176,20 +162,15 @@ export function registerLedgerRoutes(app: FastifyInstance, service: LedgerServic
     },
     (request) => service.saveUtilizer(principalOf(request), request.body as SolidWasteUtilizerInput, today()),
   );
-  app.get(
-    `${BASE}/template.xlsx`,
-    {
-      config: { access: { roles: WRITERS, scope: 'region' } },
-      schema: { tags, summary: '台账导入模板 / the Excel template' },
-    },
-    async (_request, reply) =>
-      sendXlsx(
-        reply,
-        await buildTemplate(LEDGER_SHEET),
-        'solid-waste-template.xlsx',
-        '工业固废台账导入模板.xlsx',
-      ),
-  );
+  registerXlsxTemplateRoute(app, {
+    url: `${BASE}/template.xlsx`,
+    access: { roles: WRITERS, scope: 'region' },
+    tags,
+    summary: '台账导入模板 / the Excel template',
+    build: () => buildTemplate(LEDGER_SHEET),
+    asciiName: 'solid-waste-template.xlsx',
+    zhName: '工业固废台账导入模板.xlsx',
+  });
   app.get(
     `${BASE}/export.xlsx`,
     {
@@ -222,30 +203,14 @@ export function registerLedgerRoutes(app: FastifyInstance, service: LedgerServic
       return sendXlsx(reply, data, 'solid-waste-ledger.xlsx', '工业固废台账.xlsx');
     },
   );
-  app.register(async (scope) => {
-    registerXlsxParser(scope);
-    scope.post(
-      `${BASE}/import`,
-      {
-        config: { access: { roles: WRITERS, scope: 'region' } },
-        schema: {
-          tags,
-          summary: 'Excel 导入台账（逐行校验）/ import a filled template; the body is the .xlsx file itself',
-          description:
-            'Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet. mode=all-or-nothing (default): nothing is written if any row is wrong; mode=valid-rows: the good rows are written, the wrong ones reported.',
-          querystring: ImportQuery,
-          response: { 200: ExcelImportResult },
-        },
-      },
-      async (request) => {
-        const p = principalOf(request);
-        const { body, mode } = uploadedWorkbook(request);
-        const parsed = await parseWorkbook(LEDGER_SHEET, body);
-        if (!parsed.ok) return settleImport(parsed, mode, async () => ({ written: 0, issues: [] }));
-        return settleImport(parsed, mode, (rows, commit) =>
-          service.importRows(p, rows, commit, parsed.issueAt),
-        );
-      },
-    );
+  registerXlsxImportRoute(app, {
+    url: `${BASE}/import`,
+    access: { roles: WRITERS, scope: 'region' },
+    tags,
+    summary: 'Excel 导入台账（逐行校验）/ import a filled template; the body is the .xlsx file itself',
+    description:
+      'Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet. mode=all-or-nothing (default): nothing is written if any row is wrong; mode=valid-rows: the good rows are written, the wrong ones reported.',
+    sheet: LEDGER_SHEET,
+    apply: (p, rows, commit, issueAt) => service.importRows(p, rows, commit, issueAt),
   });
 }

@@ -13,8 +13,7 @@ import type {
 } from '@ecep/contract';
 import { CalcError, Dec, type Decimal, type Explain, formatGbt8170, wasteUtilizationRate } from '@ecep/core';
 import type { Kysely } from 'kysely';
-import { recordAudit } from '../audit/audit.repository.js';
-import { type Principal, regionInScope, regionPrefix } from '../auth/principal.js';
+import { type Principal, regionPrefix } from '../auth/principal.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import {
@@ -24,6 +23,8 @@ import {
   type RowIssue,
   type RowOf,
 } from '../excel/index.js';
+import { recordAuditBy } from '../lib/record-audit-by.js';
+import { recordScopeOf, recordVisibleTo } from '../lib/record-scope.js';
 import {
   type BalancedQuantities,
   type BalanceInput,
@@ -43,7 +44,6 @@ import {
   findUtilizerRow,
   insertCorrection,
   insertEntry,
-  type LedgerScope,
   listEntryRows,
   listUtilizerRows,
   regionNames,
@@ -53,22 +53,63 @@ import {
 import type { LEDGER_SHEET } from './ledger-excel.js';
 import { findWasteType, NATIONAL_UTILIZATION_BASES, SHANXI_SOLID_WASTE_TARGETS } from './waste-types.js';
 
-const NO_ENTERPRISE = '00000000-0000-0000-0000-000000000000';
 const num = (v: unknown) => String(v);
 
-function scopeOf(p: Principal): LedgerScope {
-  if (p.role === 'enterprise_user')
-    return { regionPrefix: '', enterpriseId: p.enterpriseId ?? NO_ENTERPRISE };
-  return { regionPrefix: regionPrefix(p.regionCode), enterpriseId: null };
-}
-
-function canSee(p: Principal, e: { id: string; region_code: string }): boolean {
-  if (p.role === 'enterprise_user') return p.enterpriseId === e.id;
-  if (p.role === 'public') return false;
-  return regionInScope(p, e.region_code);
-}
+const canSee = (p: Principal, e: { id: string; region_code: string }) =>
+  recordVisibleTo(p, e.id, e.region_code);
 
 const periodTypeOf = (period: string): 'month' | 'year' => (period.length === 4 ? 'year' : 'month');
+
+/** Stores the first version of an entry and audits it; `after` is what the audit keeps. Returns the entry id. */
+async function createEntry(
+  trx: Kysely<Database>,
+  p: Principal,
+  e: { enterpriseId: string; wasteType: string; period: string; note: string },
+  q: BalancedQuantities,
+  after: object,
+): Promise<string> {
+  const id = await insertEntry(trx, {
+    enterpriseId: e.enterpriseId,
+    wasteType: e.wasteType,
+    periodType: periodTypeOf(e.period),
+    period: e.period,
+    quantities: q,
+    note: e.note,
+    recordedBy: p.username,
+  });
+  await recordAuditBy(trx, p, {
+    action: 'create',
+    entity: 'solid_waste_entry',
+    entityId: id,
+    before: null,
+    after,
+  });
+  return id;
+}
+
+/** Stores the next version of entry `id` (now `current`) with the reason of the correction, and audits it. */
+async function correctEntry(
+  trx: Kysely<Database>,
+  p: Principal,
+  id: string,
+  current: EntryRow,
+  q: BalancedQuantities,
+  c: { note: string; reason: string },
+  after: object,
+): Promise<void> {
+  await insertCorrection(trx, id, current.version + 1, q, {
+    note: c.note,
+    reason: c.reason,
+    recordedBy: p.username,
+  });
+  await recordAuditBy(trx, p, {
+    action: 'correct',
+    entity: 'solid_waste_entry',
+    entityId: id,
+    before: toEntry(current),
+    after,
+  });
+}
 
 function toEntry(r: EntryRow): SolidWasteEntry {
   const w = findWasteType(r.waste_type);
@@ -201,7 +242,7 @@ export class LedgerService {
     const { rows, total } = await listEntryRows(
       this.db,
       {
-        ...scopeOf(p),
+        ...recordScopeOf(p),
         filterEnterpriseId: q.enterpriseId,
         filterRegionPrefix: q.region ? regionPrefix(q.region) : undefined,
         wasteType: q.wasteType,
@@ -256,27 +297,7 @@ export class LedgerService {
         );
       }
       const q = await this.balance(trx, input.enterpriseId, input.wasteType, input.period, input);
-      const newId = await insertEntry(trx, {
-        enterpriseId: input.enterpriseId,
-        wasteType: input.wasteType,
-        periodType: periodTypeOf(input.period),
-        period: input.period,
-        quantities: q,
-        note: input.note ?? '',
-        recordedBy: p.username,
-      });
-      await recordAudit(
-        trx,
-        { userId: p.userId, name: p.username },
-        {
-          action: 'create',
-          entity: 'solid_waste_entry',
-          entityId: newId,
-          before: null,
-          after: { ...input, ...q },
-        },
-      );
-      return newId;
+      return createEntry(trx, p, { ...input, note: input.note ?? '' }, q, { ...input, ...q });
     });
     return this.get(p, id);
   }
@@ -293,20 +314,17 @@ export class LedgerService {
         );
       }
       const q = await this.balance(trx, current.enterprise_id, current.waste_type, current.period, input);
-      await insertCorrection(trx, id, current.version + 1, q, {
-        note: input.note ?? current.note,
-        reason: input.reason,
-        recordedBy: p.username,
-      });
-      await recordAudit(
+      await correctEntry(
         trx,
-        { userId: p.userId, name: p.username },
+        p,
+        id,
+        current,
+        q,
+        { note: input.note ?? current.note, reason: input.reason },
         {
-          action: 'correct',
-          entity: 'solid_waste_entry',
-          entityId: id,
-          before: toEntry(current),
-          after: { ...q, version: current.version + 1, reason: input.reason },
+          ...q,
+          version: current.version + 1,
+          reason: input.reason,
         },
       );
     });
@@ -431,43 +449,18 @@ export class LedgerService {
             );
             continue;
           }
-          await insertCorrection(trx, current.id, current.version + 1, q, {
-            note: v.note ?? current.note,
-            reason: v.reason,
-            recordedBy: p.username,
-          });
-          await recordAudit(
+          await correctEntry(
             trx,
-            { userId: p.userId, name: p.username },
-            {
-              action: 'correct',
-              entity: 'solid_waste_entry',
-              entityId: current.id,
-              before: toEntry(current),
-              after: { ...q, version: current.version + 1, reason: v.reason, via: 'excel' },
-            },
+            p,
+            current.id,
+            current,
+            q,
+            { note: v.note ?? current.note, reason: v.reason },
+            { ...q, version: current.version + 1, reason: v.reason, via: 'excel' },
           );
         } else {
-          const id = await insertEntry(trx, {
-            enterpriseId: ent.id,
-            wasteType: v.wasteType,
-            periodType: periodTypeOf(v.period),
-            period: v.period,
-            quantities: q,
-            note: v.note ?? '',
-            recordedBy: p.username,
-          });
-          await recordAudit(
-            trx,
-            { userId: p.userId, name: p.username },
-            {
-              action: 'create',
-              entity: 'solid_waste_entry',
-              entityId: id,
-              before: null,
-              after: { enterpriseId: ent.id, wasteType: v.wasteType, period: v.period, ...q, via: 'excel' },
-            },
-          );
+          const entry = { enterpriseId: ent.id, wasteType: v.wasteType, period: v.period };
+          await createEntry(trx, p, { ...entry, note: v.note ?? '' }, q, { ...entry, ...q, via: 'excel' });
         }
         written++;
       }
@@ -479,7 +472,7 @@ export class LedgerService {
   async rates(p: Principal, q: SolidWasteRateQuery): Promise<SolidWasteRateList> {
     const groupBy = q.groupBy ?? 'city';
     const rows = await entriesForRates(this.db, q.period, {
-      ...scopeOf(p),
+      ...recordScopeOf(p),
       filterRegionPrefix: q.region ? regionPrefix(q.region) : undefined,
       wasteType: q.wasteType,
     });
@@ -543,7 +536,7 @@ export class LedgerService {
 
   /** Progress of the caller's region in `year` against the Shanxi plans' solid-waste targets and bases. */
   async progress(p: Principal, year: number): Promise<SolidWasteProgress> {
-    const rows = await entriesForRates(this.db, String(year), scopeOf(p));
+    const rows = await entriesForRates(this.db, String(year), recordScopeOf(p));
     const chains = periodFlows(rows);
     const totalsFor = (types: readonly string[] | null, regionCode?: string): Totals => {
       const t = emptyTotals();
@@ -615,7 +608,7 @@ export class LedgerService {
     wasteType: string | undefined,
     today: string,
   ): Promise<SolidWasteUtilizer[]> {
-    const rows = await listUtilizerRows(this.db, scopeOf(p), wasteType);
+    const rows = await listUtilizerRows(this.db, recordScopeOf(p), wasteType);
     return rows.map((r) => toUtilizer(r, today));
   }
 
@@ -642,11 +635,13 @@ export class LedgerService {
         certificateNo: input.certificateNo ?? '',
         certifiedUntil: input.certifiedUntil ?? null,
       });
-      await recordAudit(
-        trx,
-        { userId: p.userId, name: p.username },
-        { action: 'save', entity: 'solid_waste_utilizer', entityId: newId, before: null, after: input },
-      );
+      await recordAuditBy(trx, p, {
+        action: 'save',
+        entity: 'solid_waste_utilizer',
+        entityId: newId,
+        before: null,
+        after: input,
+      });
       return newId;
     });
     const row = await findUtilizerRow(this.db, id);

@@ -111,7 +111,8 @@ export interface ProjectWrite {
   note: string;
 }
 
-function columns(w: ProjectWrite) {
+/** The columns a ProjectWrite stores (also to compare an imported row with the stored one). */
+export function projectColumns(w: ProjectWrite) {
   return {
     name: w.name,
     category: w.category,
@@ -140,7 +141,7 @@ export async function insertProject(
 ): Promise<string> {
   const row = await db
     .insertInto('project')
-    .values({ ...columns(w), stage: stage.stage, stage_date: stage.stageDate, is_demo: isDemo })
+    .values({ ...projectColumns(w), stage: stage.stage, stage_date: stage.stageDate, is_demo: isDemo })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -149,7 +150,7 @@ export async function insertProject(
 export async function updateProject(db: Kysely<Database>, id: string, w: ProjectWrite): Promise<void> {
   await db
     .updateTable('project')
-    .set({ ...columns(w), version: sql`version + 1`, updated_at: sql`now()` })
+    .set({ ...projectColumns(w), version: sql`version + 1`, updated_at: sql`now()` })
     .where('id', '=', id)
     .execute();
 }

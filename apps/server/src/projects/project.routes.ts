@@ -1,6 +1,5 @@
 import {
   ADMIN_ROLES,
-  ExcelImportResult,
   MilestoneInput,
   MilestoneUpdate,
   PROJECT_CATEGORIES,
@@ -17,23 +16,15 @@ import {
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { principalOf } from '../auth/auth.plugin.js';
-import {
-  buildTemplate,
-  exportWorkbook,
-  ImportQuery,
-  parseWorkbook,
-  registerXlsxParser,
-  sendXlsx,
-  settleImport,
-  uploadedWorkbook,
-} from '../excel/index.js';
+import { buildTemplate, exportWorkbook, sendXlsx } from '../excel/index.js';
+import { IdParams, idParam } from '../http/id-param.js';
+import { READERS, WRITERS } from '../http/route-roles.js';
+import { registerXlsxImportRoute, registerXlsxTemplateRoute } from '../http/xlsx-routes.js';
 import type { ProjectService } from './project.service.js';
 import { PROJECT_SHEET } from './project-excel.js';
 
-const READERS = ['province_admin', 'city_admin', 'county_admin', 'enterprise_user', 'auditor'] as const;
 /** Enterprise users report progress (stage, milestones, investment) on their own projects. */
-const REPORTERS = ['province_admin', 'city_admin', 'county_admin', 'enterprise_user'] as const;
-const IdParams = Type.Object({ id: Type.String() });
+const REPORTERS = WRITERS;
 const MilestoneParams = Type.Object({ id: Type.String(), milestoneId: Type.String() });
 
 /** Routes of the key-project pool (重点项目动态储备库). */
@@ -103,7 +94,7 @@ export function registerProjectRoutes(app: FastifyInstance, service: ProjectServ
         response: { 200: ProjectDetail },
       },
     },
-    (request) => service.get(principalOf(request), (request.params as { id: string }).id),
+    (request) => service.get(principalOf(request), idParam(request)),
   );
   app.patch(
     '/api/projects/:id',
@@ -117,12 +108,7 @@ export function registerProjectRoutes(app: FastifyInstance, service: ProjectServ
         response: { 200: ProjectDetail },
       },
     },
-    (request) =>
-      service.update(
-        principalOf(request),
-        (request.params as { id: string }).id,
-        request.body as ProjectUpdate,
-      ),
+    (request) => service.update(principalOf(request), idParam(request), request.body as ProjectUpdate),
   );
   app.post(
     '/api/projects/:id/stage',
@@ -137,11 +123,7 @@ export function registerProjectRoutes(app: FastifyInstance, service: ProjectServ
       },
     },
     (request) =>
-      service.changeStage(
-        principalOf(request),
-        (request.params as { id: string }).id,
-        request.body as ProjectStageChange,
-      ),
+      service.changeStage(principalOf(request), idParam(request), request.body as ProjectStageChange),
   );
   app.post(
     '/api/projects/:id/milestones',
@@ -155,12 +137,7 @@ export function registerProjectRoutes(app: FastifyInstance, service: ProjectServ
         response: { 200: ProjectDetail },
       },
     },
-    (request) =>
-      service.addMilestone(
-        principalOf(request),
-        (request.params as { id: string }).id,
-        request.body as MilestoneInput,
-      ),
+    (request) => service.addMilestone(principalOf(request), idParam(request), request.body as MilestoneInput),
   );
   app.patch(
     '/api/projects/:id/milestones/:milestoneId',
@@ -184,15 +161,15 @@ export function registerProjectRoutes(app: FastifyInstance, service: ProjectServ
       );
     },
   );
-  app.get(
-    '/api/projects/template.xlsx',
-    {
-      config: { access: { roles: ADMIN_ROLES, scope: 'region' } },
-      schema: { tags, summary: '项目导入模板 / the Excel template' },
-    },
-    async (_request, reply) =>
-      sendXlsx(reply, await buildTemplate(PROJECT_SHEET), 'projects-template.xlsx', '重点项目导入模板.xlsx'),
-  );
+  registerXlsxTemplateRoute(app, {
+    url: '/api/projects/template.xlsx',
+    access: { roles: ADMIN_ROLES, scope: 'region' },
+    tags,
+    summary: '项目导入模板 / the Excel template',
+    build: () => buildTemplate(PROJECT_SHEET),
+    asciiName: 'projects-template.xlsx',
+    zhName: '重点项目导入模板.xlsx',
+  });
   app.get(
     '/api/projects/export.xlsx',
     {
@@ -224,30 +201,12 @@ export function registerProjectRoutes(app: FastifyInstance, service: ProjectServ
       return sendXlsx(reply, data, 'projects.xlsx', '重点项目.xlsx');
     },
   );
-  app.register(async (scope) => {
-    registerXlsxParser(scope);
-    scope.post(
-      '/api/projects/import',
-      {
-        config: { access: { roles: ADMIN_ROLES, scope: 'region' } },
-        schema: {
-          tags,
-          summary: 'Excel 导入项目（逐行校验）/ import a filled template; the body is the .xlsx file itself',
-          description:
-            'Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet. mode=all-or-nothing (default) or valid-rows.',
-          querystring: ImportQuery,
-          response: { 200: ExcelImportResult },
-        },
-      },
-      async (request) => {
-        const p = principalOf(request);
-        const { body, mode } = uploadedWorkbook(request);
-        const parsed = await parseWorkbook(PROJECT_SHEET, body);
-        if (!parsed.ok) return settleImport(parsed, mode, async () => ({ written: 0, issues: [] }));
-        return settleImport(parsed, mode, (rows, commit) =>
-          service.importRows(p, rows, commit, parsed.issueAt),
-        );
-      },
-    );
+  registerXlsxImportRoute(app, {
+    url: '/api/projects/import',
+    access: { roles: ADMIN_ROLES, scope: 'region' },
+    tags,
+    summary: 'Excel 导入项目（逐行校验）/ import a filled template; the body is the .xlsx file itself',
+    sheet: PROJECT_SHEET,
+    apply: (p, rows, commit, issueAt) => service.importRows(p, rows, commit, issueAt),
   });
 }

@@ -15,7 +15,6 @@ import {
 } from '@ecep/contract';
 import { Dec, type Decimal, formatGbt8170 } from '@ecep/core';
 import type { Kysely } from 'kysely';
-import { recordAudit } from '../audit/audit.repository.js';
 import { type Principal, regionInScope, regionPrefix } from '../auth/principal.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../errors.js';
@@ -26,6 +25,8 @@ import {
   type RowIssue,
   type RowOf,
 } from '../excel/index.js';
+import { recordAuditBy } from '../lib/record-audit-by.js';
+import { recordScopeOf, recordVisibleTo } from '../lib/record-scope.js';
 import { toShanghaiIso } from '../lib/shanghai-time.js';
 import {
   findProjectRow,
@@ -36,6 +37,7 @@ import {
   type ProjectFilter,
   type ProjectRow,
   type ProjectWrite,
+  projectColumns,
   setProjectStage,
   stageEvents,
   updateMilestone,
@@ -44,7 +46,6 @@ import {
 import type { PROJECT_SHEET } from './project-excel.js';
 import { OPERATING_STAGES, STARTED_STAGES, stageChangeRefusal, stageName } from './stage-rules.js';
 
-const NO_ENTERPRISE = '00000000-0000-0000-0000-000000000000';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The Shanxi 2014 plan's targets for its 217 resource-utilisation and cleaner-production key projects. */
@@ -60,17 +61,8 @@ const dec = (v: unknown) => (v === null || v === undefined ? null : new Dec(Stri
 const pct = (part: Decimal, whole: Decimal) =>
   whole.isZero() ? null : formatGbt8170(part.div(whole).times(100), 2);
 
-function scopeOf(p: Principal): Pick<ProjectFilter, 'regionPrefix' | 'enterpriseId'> {
-  if (p.role === 'enterprise_user')
-    return { regionPrefix: '', enterpriseId: p.enterpriseId ?? NO_ENTERPRISE };
-  return { regionPrefix: regionPrefix(p.regionCode), enterpriseId: null };
-}
-
-function canSee(p: Principal, row: { region_code: string; enterprise_id: string | null }): boolean {
-  if (p.role === 'enterprise_user') return row.enterprise_id !== null && row.enterprise_id === p.enterpriseId;
-  if (p.role === 'public') return false;
-  return regionInScope(p, row.region_code);
-}
+const canSee = (p: Principal, row: { region_code: string; enterprise_id: string | null }) =>
+  recordVisibleTo(p, row.enterprise_id, row.region_code);
 
 function toProject(r: ProjectRow): Project {
   const planned = new Dec(String(r.planned_investment_10k_yuan));
@@ -127,7 +119,7 @@ export class ProjectService {
 
   private filter(p: Principal, q: ProjectQuery): ProjectFilter {
     return {
-      ...scopeOf(p),
+      ...recordScopeOf(p),
       category: q.category,
       programmeNo: q.programmeNo,
       stage: q.stage,
@@ -251,11 +243,13 @@ export class ProjectService {
     return this.db.transaction().execute(async (trx) => {
       const w = await this.validated(trx, p, input);
       const id = await insertProject(trx, w, { stage: 'reserve', stageDate: null });
-      await recordAudit(
-        trx,
-        { userId: p.userId, name: p.username },
-        { action: 'create', entity: 'project', entityId: id, before: null, after: w },
-      );
+      await recordAuditBy(trx, p, {
+        action: 'create',
+        entity: 'project',
+        entityId: id,
+        before: null,
+        after: w,
+      });
       return this.get(p, id, trx);
     });
   }
@@ -320,11 +314,7 @@ export class ProjectService {
           ? await this.validatedAsOwner(trx, merged)
           : await this.validated(trx, p, merged);
       await updateProject(trx, id, w);
-      await recordAudit(
-        trx,
-        { userId: p.userId, name: p.username },
-        { action: 'update', entity: 'project', entityId: id, before, after: w },
-      );
+      await recordAuditBy(trx, p, { action: 'update', entity: 'project', entityId: id, before, after: w });
       return this.get(p, id, trx);
     });
   }
@@ -372,17 +362,13 @@ export class ProjectService {
         reason: change.reason?.trim() ?? '',
         actorName: p.username,
       });
-      await recordAudit(
-        trx,
-        { userId: p.userId, name: p.username },
-        {
-          action: 'stage',
-          entity: 'project',
-          entityId: id,
-          before: { stage: current.stage, date: current.stage_date },
-          after: change,
-        },
-      );
+      await recordAuditBy(trx, p, {
+        action: 'stage',
+        entity: 'project',
+        entityId: id,
+        before: { stage: current.stage, date: current.stage_date },
+        after: change,
+      });
       return this.get(p, id, trx);
     };
     return db ? run(db) : this.db.transaction().execute(run);
@@ -397,17 +383,13 @@ export class ProjectService {
         doneDate: m.doneDate ?? null,
         note: m.note ?? '',
       });
-      await recordAudit(
-        trx,
-        { userId: p.userId, name: p.username },
-        {
-          action: 'milestone-add',
-          entity: 'project',
-          entityId: projectId,
-          before: null,
-          after: { id, ...m },
-        },
-      );
+      await recordAuditBy(trx, p, {
+        action: 'milestone-add',
+        entity: 'project',
+        entityId: projectId,
+        before: null,
+        after: { id, ...m },
+      });
       return this.get(p, projectId, trx);
     });
   }
@@ -437,11 +419,13 @@ export class ProjectService {
         note: m.note ?? current.note,
       };
       await updateMilestone(trx, milestoneId, next);
-      await recordAudit(
-        trx,
-        { userId: p.userId, name: p.username },
-        { action: 'milestone-update', entity: 'project', entityId: projectId, before: current, after: next },
-      );
+      await recordAuditBy(trx, p, {
+        action: 'milestone-update',
+        entity: 'project',
+        entityId: projectId,
+        before: current,
+        after: next,
+      });
       return this.get(p, projectId, trx);
     });
   }
@@ -598,29 +582,27 @@ export class ProjectService {
           });
           if (id && current) {
             const before = toProject(current);
-            const after = { ...before, ...toProject({ ...current, ...rowOf(w) }) };
+            const after = { ...before, ...toProject({ ...current, ...projectColumns(w) }) };
             if (JSON.stringify(before) !== JSON.stringify(after)) {
               await updateProject(trx, id, w);
-              await recordAudit(
-                trx,
-                { userId: p.userId, name: p.username },
-                { action: 'update', entity: 'project', entityId: id, before, after: { ...w, via: 'excel' } },
-              );
+              await recordAuditBy(trx, p, {
+                action: 'update',
+                entity: 'project',
+                entityId: id,
+                before,
+                after: { ...w, via: 'excel' },
+              });
               changed = true;
             }
           } else {
             id = await insertProject(trx, w, { stage: 'reserve', stageDate: null });
-            await recordAudit(
-              trx,
-              { userId: p.userId, name: p.username },
-              {
-                action: 'create',
-                entity: 'project',
-                entityId: id,
-                before: null,
-                after: { ...w, via: 'excel' },
-              },
-            );
+            await recordAuditBy(trx, p, {
+              action: 'create',
+              entity: 'project',
+              entityId: id,
+              before: null,
+              after: { ...w, via: 'excel' },
+            });
             changed = true;
           }
           if (stageChange && id) {
@@ -637,26 +619,4 @@ export class ProjectService {
       return { written, issues };
     });
   }
-}
-
-/** The row a ProjectWrite would store, to compare an imported row with the stored one. */
-function rowOf(w: ProjectWrite): Partial<ProjectRow> {
-  return {
-    name: w.name,
-    category: w.category,
-    programme_no: w.programmeNo,
-    enterprise_id: w.enterpriseId,
-    owner_name: w.ownerName,
-    region_code: w.regionCode,
-    plan_year: w.planYear,
-    planned_investment_10k_yuan: w.plannedInvestment10kYuan,
-    completed_investment_10k_yuan: w.completedInvestment10kYuan,
-    capacity: w.capacity,
-    expected_saving_tce_per_yr: w.expectedSavingTcePerYr,
-    expected_waste_use_t_per_yr: w.expectedWasteUseTPerYr,
-    expected_emission_cut_t_per_yr: w.expectedEmissionCutTPerYr,
-    measured_saving_tce_per_yr: w.measuredSavingTcePerYr,
-    measured_waste_use_t_per_yr: w.measuredWasteUseTPerYr,
-    note: w.note,
-  };
 }

@@ -1,6 +1,7 @@
 import type { ReportContent } from '@ecep/contract';
 import { energyCoefficients } from '@ecep/core';
 import ExcelJS from 'exceljs';
+import { loadWorkbook } from '../lib/load-workbook.js';
 
 export interface ReportRowIssue {
   sheet: string;
@@ -68,10 +69,8 @@ function numberCell(raw: string): number | null {
 export async function parseReportWorkbook(
   data: Buffer,
 ): Promise<{ ok: true; content: ReportContent } | { ok: false; issues: ReportRowIssue[] }> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
+  const wb = await loadWorkbook(data);
+  if (!wb) {
     return {
       ok: false,
       issues: [

@@ -10,14 +10,16 @@ import {
 } from '@ecep/contract';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
+import type { Access } from '../auth/access.js';
 import { principalOf } from '../auth/auth.plugin.js';
 import { AppError } from '../errors.js';
+import { registerXlsxParser, XLSX_MIME } from '../excel/index.js';
+import { idParam } from '../http/id-param.js';
+import { READERS } from '../http/route-roles.js';
+import { registerXlsxTemplateRoute } from '../http/xlsx-routes.js';
 import type { ReportService } from './report.service.js';
 import { parseReportWorkbook, reportTemplate } from './report-excel.js';
 
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-const READERS = ['province_admin', 'city_admin', 'county_admin', 'enterprise_user', 'auditor'] as const;
 const REVIEWERS = ['province_admin', 'city_admin', 'county_admin'] as const;
 const Id = Type.Object({ id: Type.String({ pattern: '^[0-9]+$' }) });
 
@@ -61,7 +63,7 @@ export function registerReportRoutes(app: FastifyInstance, service: ReportServic
         response: { 200: Report },
       },
     },
-    async (request) => service.get(principalOf(request), (request.params as { id: string }).id),
+    async (request) => service.get(principalOf(request), idParam(request)),
   );
   app.get(
     '/api/reports/:id/versions/:version',
@@ -95,53 +97,30 @@ export function registerReportRoutes(app: FastifyInstance, service: ReportServic
     },
     async (request) => {
       const body = request.body as ReportUpdate;
-      return service.update(
-        principalOf(request),
-        (request.params as { id: string }).id,
-        body.content,
-        body.version,
-      );
+      return service.update(principalOf(request), idParam(request), body.content, body.version);
     },
   );
-  app.post(
-    '/api/reports/:id/submit',
-    {
-      config: { access: { roles: ['enterprise_user'], scope: 'enterprise' } },
-      schema: {
-        tags,
-        summary: '报送 / submit for review',
-        params: Id,
-        body: Type.Optional(ReportDecision),
-        response: { 200: Report },
+  /** Submit and approve: one step of the workflow with an optional comment. */
+  const decisionRoute = (action: 'submit' | 'approve', access: Access, summary: string) =>
+    app.post(
+      `/api/reports/:id/${action}`,
+      {
+        config: { access },
+        schema: { tags, summary, params: Id, body: Type.Optional(ReportDecision), response: { 200: Report } },
       },
-    },
-    async (request) =>
-      service.act(
-        principalOf(request),
-        (request.params as { id: string }).id,
-        'submit',
-        (request.body as ReportDecision | undefined)?.comment,
-      ),
-  );
-  app.post(
-    '/api/reports/:id/approve',
-    {
-      config: { access: { roles: REVIEWERS, scope: 'region' } },
-      schema: {
-        tags,
-        summary: '审核通过（县→市→省）/ approve at the level whose turn it is',
-        params: Id,
-        body: Type.Optional(ReportDecision),
-        response: { 200: Report },
-      },
-    },
-    async (request) =>
-      service.act(
-        principalOf(request),
-        (request.params as { id: string }).id,
-        'approve',
-        (request.body as ReportDecision | undefined)?.comment,
-      ),
+      async (request) =>
+        service.act(
+          principalOf(request),
+          idParam(request),
+          action,
+          (request.body as ReportDecision | undefined)?.comment,
+        ),
+    );
+  decisionRoute('submit', { roles: ['enterprise_user'], scope: 'enterprise' }, '报送 / submit for review');
+  decisionRoute(
+    'approve',
+    { roles: REVIEWERS, scope: 'region' },
+    '审核通过（县→市→省）/ approve at the level whose turn it is',
   );
   app.post(
     '/api/reports/:id/return',
@@ -156,12 +135,7 @@ export function registerReportRoutes(app: FastifyInstance, service: ReportServic
       },
     },
     async (request) =>
-      service.act(
-        principalOf(request),
-        (request.params as { id: string }).id,
-        'return',
-        (request.body as ReportReturn).reason,
-      ),
+      service.act(principalOf(request), idParam(request), 'return', (request.body as ReportReturn).reason),
   );
   app.post(
     '/api/reports/:id/corrections',
@@ -177,36 +151,21 @@ export function registerReportRoutes(app: FastifyInstance, service: ReportServic
     },
     async (request) => {
       const body = request.body as ReportCorrection;
-      return service.correct(
-        principalOf(request),
-        (request.params as { id: string }).id,
-        body.content,
-        body.reason,
-      );
+      return service.correct(principalOf(request), idParam(request), body.content, body.reason);
     },
   );
-  app.get(
-    '/api/reports/template.xlsx',
-    {
-      config: { access: { roles: READERS, scope: 'region' } },
-      schema: { tags, summary: '能源利用状况报表 Excel 模板 / the report workbook template' },
-    },
-    async (_request, reply) =>
-      reply
-        .header('content-type', XLSX_MIME)
-        .header(
-          'content-disposition',
-          `attachment; filename="energy-report.xlsx"; filename*=UTF-8''${encodeURIComponent('能源利用状况报表模板.xlsx')}`,
-        )
-        .send(await reportTemplate()),
-  );
+  registerXlsxTemplateRoute(app, {
+    url: '/api/reports/template.xlsx',
+    access: { roles: READERS, scope: 'region' },
+    tags,
+    summary: '能源利用状况报表 Excel 模板 / the report workbook template',
+    build: reportTemplate,
+    asciiName: 'energy-report.xlsx',
+    zhName: '能源利用状况报表模板.xlsx',
+  });
   // Encapsulated: its raw .xlsx body parser stays local to this route.
   app.register(async (scope) => {
-    scope.addContentTypeParser(
-      XLSX_MIME,
-      { parseAs: 'buffer', bodyLimit: 10 * 1024 * 1024 },
-      (_req, body, done) => done(null, body),
-    );
+    registerXlsxParser(scope, 10 * 1024 * 1024);
     scope.post(
       '/api/reports/import',
       {

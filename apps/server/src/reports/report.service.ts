@@ -11,10 +11,11 @@ import {
 } from '@ecep/contract';
 import { CalcError } from '@ecep/core';
 import type { Kysely } from 'kysely';
-import { recordAudit } from '../audit/audit.repository.js';
-import { type Principal, regionInScope, regionPrefix } from '../auth/principal.js';
+import { type Principal, regionPrefix } from '../auth/principal.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../errors.js';
+import { recordAuditBy } from '../lib/record-audit-by.js';
+import { recordVisibleTo } from '../lib/record-scope.js';
 import { toShanghaiIso } from '../lib/shanghai-time.js';
 import {
   insertReportEvent,
@@ -34,11 +35,8 @@ const ROLE_LEVEL: Record<string, ReviewLevel> = {
   province_admin: 'province',
 };
 
-function visibleTo(p: Principal, row: { enterprise_id: string; region_code: string }): boolean {
-  if (p.role === 'enterprise_user') return p.enterpriseId === row.enterprise_id;
-  if (p.role === 'public') return false;
-  return regionInScope(p, row.region_code);
-}
+const visibleTo = (p: Principal, row: { enterprise_id: string; region_code: string }) =>
+  recordVisibleTo(p, row.enterprise_id, row.region_code);
 
 const subject = (r: { status: string; region_level: string }) => ({
   status: r.status as ReportStatus,
@@ -241,17 +239,13 @@ export class ReportService {
         actor: p.username,
         role: p.role,
       });
-      await recordAudit(
-        trx,
-        { userId: p.userId, name: p.username },
-        {
-          action: 'create',
-          entity: 'energy_report',
-          entityId: reportId,
-          before: null,
-          after: { period: body.period, comprehensiveTce: totals.comprehensiveTce },
-        },
-      );
+      await recordAuditBy(trx, p, {
+        action: 'create',
+        entity: 'energy_report',
+        entityId: reportId,
+        before: null,
+        after: { period: body.period, comprehensiveTce: totals.comprehensiveTce },
+      });
       return reportId;
     });
     return this.get(p, id);
@@ -269,43 +263,17 @@ export class ReportService {
           `报表已被更新到第 ${row.current_version} 版（您基于第 ${basedOn} 版），请刷新后再改`,
         );
       }
-      const version = row.current_version + 1;
-      await insertReportVersion(trx, {
-        reportId: row.id,
-        version,
-        content,
-        totals,
-        reason: null,
-        createdBy: p.username,
-      });
-      await trx
-        .updateTable('energy_report')
-        .set({ current_version: version, updated_at: new Date() })
-        .where('id', '=', row.id)
-        .execute();
-      await insertReportEvent(trx, {
-        reportId: row.id,
-        version,
-        action: 'edit',
-        from: row.status,
-        to: row.status,
-        actor: p.username,
-        role: p.role,
-      });
-      await recordAudit(
-        trx,
-        { userId: p.userId, name: p.username },
-        {
-          action: 'update',
-          entity: 'energy_report',
-          entityId: row.id,
-          before: {
-            version: row.current_version,
-            comprehensiveTce: (row.totals as ReportTotals).comprehensiveTce,
-          },
-          after: { version, comprehensiveTce: totals.comprehensiveTce },
+      const version = await this.saveVersion(trx, p, row, { action: 'edit', content, totals, reason: null });
+      await recordAuditBy(trx, p, {
+        action: 'update',
+        entity: 'energy_report',
+        entityId: row.id,
+        before: {
+          version: row.current_version,
+          comprehensiveTce: (row.totals as ReportTotals).comprehensiveTce,
         },
-      );
+        after: { version, comprehensiveTce: totals.comprehensiveTce },
+      });
     });
     return this.get(p, id);
   }
@@ -316,44 +284,17 @@ export class ReportService {
     await this.db.transaction().execute(async (trx) => {
       const row = await this.lockedRow(trx, p, id);
       const to = this.allow(row, 'correct', p);
-      const version = row.current_version + 1;
-      await insertReportVersion(trx, {
-        reportId: row.id,
-        version,
-        content,
-        totals,
-        reason,
-        createdBy: p.username,
-      });
-      await trx
-        .updateTable('energy_report')
-        .set({ current_version: version, status: to, returned_reason: null, updated_at: new Date() })
-        .where('id', '=', row.id)
-        .execute();
-      await insertReportEvent(trx, {
-        reportId: row.id,
-        version,
+      const version = await this.saveVersion(trx, p, row, { action: 'correct', to, content, totals, reason });
+      await recordAuditBy(trx, p, {
         action: 'correct',
-        from: row.status,
-        to,
-        actor: p.username,
-        role: p.role,
-        comment: reason,
-      });
-      await recordAudit(
-        trx,
-        { userId: p.userId, name: p.username },
-        {
-          action: 'correct',
-          entity: 'energy_report',
-          entityId: row.id,
-          before: {
-            version: row.current_version,
-            comprehensiveTce: (row.totals as ReportTotals).comprehensiveTce,
-          },
-          after: { version, comprehensiveTce: totals.comprehensiveTce, reason },
+        entity: 'energy_report',
+        entityId: row.id,
+        before: {
+          version: row.current_version,
+          comprehensiveTce: (row.totals as ReportTotals).comprehensiveTce,
         },
-      );
+        after: { version, comprehensiveTce: totals.comprehensiveTce, reason },
+      });
     });
     return this.get(p, id);
   }
@@ -392,17 +333,13 @@ export class ReportService {
         role: p.role,
         comment,
       });
-      await recordAudit(
-        trx,
-        { userId: p.userId, name: p.username },
-        {
-          action,
-          entity: 'energy_report',
-          entityId: row.id,
-          before: { status: row.status },
-          after: { status: to, version: row.current_version, comment },
-        },
-      );
+      await recordAuditBy(trx, p, {
+        action,
+        entity: 'energy_report',
+        entityId: row.id,
+        before: { status: row.status },
+        after: { status: to, version: row.current_version, comment },
+      });
       return to === 'approved' ? row.region_code : null;
     });
     if (region) await this.onApproved(region);
@@ -416,6 +353,49 @@ export class ReportService {
   }
 
   /** Reads the report inside the transaction with a row lock, so two reviewers cannot both act on one state. */
+  /**
+   * Stores `content` as the next version of `row` with the event of it: an `edit` keeps the status, a
+   * `correct`ion moves the report to `to` and clears the reason of an earlier return. Returns the new version.
+   */
+  private async saveVersion(
+    trx: Kysely<Database>,
+    p: Principal,
+    row: ReportRow,
+    v:
+      | { action: 'edit'; content: ReportContent; totals: ReportTotals; reason: null }
+      | { action: 'correct'; to: string; content: ReportContent; totals: ReportTotals; reason: string },
+  ): Promise<number> {
+    const version = row.current_version + 1;
+    await insertReportVersion(trx, {
+      reportId: row.id,
+      version,
+      content: v.content,
+      totals: v.totals,
+      reason: v.reason,
+      createdBy: p.username,
+    });
+    await trx
+      .updateTable('energy_report')
+      .set(
+        v.action === 'edit'
+          ? { current_version: version, updated_at: new Date() }
+          : { current_version: version, status: v.to, returned_reason: null, updated_at: new Date() },
+      )
+      .where('id', '=', row.id)
+      .execute();
+    await insertReportEvent(trx, {
+      reportId: row.id,
+      version,
+      action: v.action,
+      from: row.status,
+      to: v.action === 'edit' ? row.status : v.to,
+      actor: p.username,
+      role: p.role,
+      ...(v.action === 'correct' ? { comment: v.reason } : {}),
+    });
+    return version;
+  }
+
   private async lockedRow(trx: Kysely<Database>, p: Principal, id: string): Promise<ReportRow> {
     if (!/^\d+$/.test(id)) throw new AppError('REPORT_NOT_FOUND', `没有编号为 ${id} 的报表`);
     await trx.selectFrom('energy_report').select('id').where('id', '=', id).forUpdate().execute();

@@ -1,5 +1,6 @@
 import type { StatisticInput, StatisticValue } from '@ecep/contract';
 import ExcelJS from 'exceljs';
+import { loadWorkbook } from '../lib/load-workbook.js';
 import { STATISTIC_INDICATORS, STATISTIC_PERIODS, STATISTIC_STATUSES } from './indicators.js';
 
 /** One column of the statistics sheet: header, the field it fills, and how a cell is read. */
@@ -113,10 +114,8 @@ export async function parseStatisticWorkbook(
   | { ok: true; rows: Array<{ row: number; input: StatisticInput }>; issues: RowIssue[] }
   | { ok: false; issues: RowIssue[] }
 > {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
+  const wb = await loadWorkbook(data);
+  if (!wb) {
     return {
       ok: false,
       issues: [

@@ -10,6 +10,8 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { principalOf } from '../auth/auth.plugin.js';
 import { AppError } from '../errors.js';
+import { registerXlsxParser } from '../excel/index.js';
+import { registerXlsxTemplateRoute } from '../http/xlsx-routes.js';
 import { STATISTIC_INDICATORS } from './indicators.js';
 import type { StatisticService } from './statistic.service.js';
 import {
@@ -88,21 +90,15 @@ export function registerStatisticRoutes(app: FastifyInstance, service: Statistic
     },
     async (request) => service.write(principalOf(request), (request.body as StatisticBatch).items),
   );
-  app.get(
-    '/api/statistics/template.xlsx',
-    {
-      config: { access: { roles: WRITERS, scope: 'region' } },
-      schema: { tags, summary: '统计数据导入模板 / the Excel template' },
-    },
-    async (_request, reply) =>
-      reply
-        .header('content-type', XLSX_MIME)
-        .header(
-          'content-disposition',
-          `attachment; filename="statistics-template.xlsx"; filename*=UTF-8''${encodeURIComponent('统计数据导入模板.xlsx')}`,
-        )
-        .send(await statisticTemplate()),
-  );
+  registerXlsxTemplateRoute(app, {
+    url: '/api/statistics/template.xlsx',
+    access: { roles: WRITERS, scope: 'region' },
+    tags,
+    summary: '统计数据导入模板 / the Excel template',
+    build: statisticTemplate,
+    asciiName: 'statistics-template.xlsx',
+    zhName: '统计数据导入模板.xlsx',
+  });
   app.get(
     '/api/statistics/export.xlsx',
     {
@@ -123,11 +119,7 @@ export function registerStatisticRoutes(app: FastifyInstance, service: Statistic
   );
   // Encapsulated so that its raw-body parser for .xlsx does not clash with other features' parsers.
   app.register(async (scope) => {
-    scope.addContentTypeParser(
-      XLSX_MIME,
-      { parseAs: 'buffer', bodyLimit: 20 * 1024 * 1024 },
-      (_req, body, done) => done(null, body),
-    );
+    registerXlsxParser(scope);
     scope.post(
       '/api/statistics/import',
       {

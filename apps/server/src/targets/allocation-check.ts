@@ -1,4 +1,5 @@
-import { Dec, type Decimal, type Explain, formatGbt8170 } from '@ecep/core';
+import type { AllocationCheck } from '@ecep/contract';
+import { Dec, type Decimal, formatGbt8170 } from '@ecep/core';
 
 export interface AllocationPart {
   regionCode: string;
@@ -6,17 +7,6 @@ export interface AllocationPart {
   targetValue: Decimal | null;
   /** Base-year energy (or GDP) of the part, the weight of its change in the whole. */
   weight: Decimal | null;
-}
-
-export interface AllocationCheck {
-  kind: 'intensity' | 'total';
-  consistent: boolean;
-  parentValue: string;
-  impliedValue: string | null;
-  gap: string | null;
-  missingParts: string[];
-  missingWeights: string[];
-  explain: Explain;
 }
 
 /**

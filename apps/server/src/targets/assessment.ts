@@ -1,7 +1,7 @@
+import type { AssessmentRow } from '@ecep/contract';
 import {
   Dec,
   type Decimal,
-  type Explain,
   formatGbt8170,
   nationalScoringSheet2007,
   scoreSheet,
@@ -18,22 +18,6 @@ export interface AssessmentInput {
   requiredChangePct: Decimal | null;
   /** 节能措施 points entered by the province (0–60), null while not entered. */
   measurePoints: Decimal | null;
-}
-
-export interface AssessmentRow {
-  regionCode: string;
-  regionName: string;
-  year: number;
-  intensityChangePct: string | null;
-  requiredChangePct: string | null;
-  completionPct: string | null;
-  targetPoints: string | null;
-  measurePoints: string | null;
-  totalScore: string | null;
-  grade: string | null;
-  gradeZh: string;
-  vetoed: boolean | null;
-  explain: Explain | null;
 }
 
 /**

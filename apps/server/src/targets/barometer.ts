@@ -1,3 +1,4 @@
+import type { BarometerRow } from '@ecep/contract';
 import {
   Dec,
   type Decimal,
@@ -16,26 +17,6 @@ export interface BarometerRequirement {
   basis: string;
   /** Yearly allowance for the increase of total energy use, 10k tce; null when no total target exists. */
   incrementAllowance10kTce: Decimal | null;
-}
-
-export interface BarometerRow {
-  regionCode: string;
-  regionName: string;
-  year: number;
-  period: string;
-  energyGrowthPct: string | null;
-  gdpGrowthPct: string | null;
-  intensityChangePct: string | null;
-  requiredChangePct: string | null;
-  requirementBasis: string | null;
-  intensityLevel: 1 | 2 | 3 | null;
-  intensityColor: string | null;
-  intensityLabelZh: string | null;
-  totalLevel: 1 | 2 | 3 | null;
-  totalColor: string | null;
-  totalLabelZh: string | null;
-  missing: string[];
-  explain: Explain | null;
 }
 
 /**

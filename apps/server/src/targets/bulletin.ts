@@ -1,14 +1,5 @@
+import type { BarometerRow, Bulletin } from '@ecep/contract';
 import ExcelJS from 'exceljs';
-import type { BarometerRow } from './barometer.js';
-
-export interface Bulletin {
-  year: number;
-  title: string;
-  isDemo: boolean;
-  parent: BarometerRow;
-  rows: BarometerRow[];
-  notes: string[];
-}
 
 const LEVEL_ZH: Record<number, string> = { 1: '一级预警（红）', 2: '二级预警（黄）', 3: '三级（绿）' };
 

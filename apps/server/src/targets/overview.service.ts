@@ -1,9 +1,8 @@
-import type { ReportTotals } from '@ecep/contract';
+import type { Bulletin, ReportTotals } from '@ecep/contract';
 import { Dec, formatGbt8170 } from '@ecep/core';
 import type { Kysely } from 'kysely';
 import { type Principal, regionPrefix } from '../auth/principal.js';
 import type { Database } from '../db/schema.js';
-import type { Bulletin } from './bulletin.js';
 import { annualIntensityChange } from './intensity-series.js';
 import { provinceOf, type TargetService } from './target.service.js';
 

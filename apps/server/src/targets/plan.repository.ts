@@ -1,6 +1,6 @@
+import type { PlanTarget } from '@ecep/contract';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import type { PlanTargetLike } from './target-evaluation.js';
 
 /** The current (highest) version of every plan, or of one. */
 export async function currentPlanVersions(db: Kysely<Database>, planId?: string) {
@@ -26,7 +26,7 @@ export async function planVersionList(db: Kysely<Database>, planId: string) {
 export async function targetsOf(
   db: Kysely<Database>,
   versions: Array<{ plan_id: string; version: number }>,
-): Promise<PlanTargetLike[]> {
+): Promise<PlanTarget[]> {
   if (versions.length === 0) return [];
   const rows = await db
     .selectFrom('plan_target')
@@ -54,7 +54,7 @@ export async function targetsOf(
   }));
 }
 
-export interface PlanTargetInsert extends Omit<PlanTargetLike, 'planId'> {
+export interface PlanTargetInsert extends Omit<PlanTarget, 'planId'> {
   priceBase: string | null;
   sourceText: string;
   details: unknown;

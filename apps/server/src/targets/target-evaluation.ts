@@ -1,61 +1,13 @@
+import { type PlanTarget, TARGET_STATUS_ZH, type TargetEvaluation, type TargetStatus } from '@ecep/contract';
 import { Dec, type Decimal, type Explain, formatGbt8170, progress, wasteUtilizationRate } from '@ecep/core';
 import { cumulativeIntensityChange } from './intensity-series.js';
 import type { StatisticSeries } from './statistic-series.js';
 import { TARGET_ACTUALS, unitFactor } from './target-actuals.js';
 
-export interface PlanTargetLike {
-  planId: string;
-  code: string;
-  name: string;
-  type: string;
-  unit: string;
-  scopeCode: string;
-  direction: string | null;
-  baseYear: number | null;
-  baseValue: string | null;
-  targetYear: number;
-  targetValue: string | null;
-  changePct: string | null;
-}
-
-export type TargetStatus = 'achieved' | 'on_track' | 'behind' | 'missed' | 'no_data' | 'no_source';
-
-export const TARGET_STATUS_ZH: Record<TargetStatus, string> = {
-  achieved: '已完成',
-  on_track: '符合序时进度',
-  behind: '滞后于序时进度',
-  missed: '未完成',
-  no_data: '缺少统计数据',
-  no_source: '暂无统计口径',
-};
-
-export interface TargetEvaluation {
-  planId: string;
-  code: string;
-  name: string;
-  regionCode: string;
-  unit: string;
-  baseYear: number | null;
-  baseValue: string | null;
-  targetYear: number;
-  targetValue: string | null;
-  targetChangePct: string | null;
-  asOfYear: number | null;
-  actualValue: string | null;
-  actualChangePct: string | null;
-  completionPct: string | null;
-  requiredPct: string | null;
-  onTrack: boolean | null;
-  status: TargetStatus;
-  statusZh: string;
-  missing: string[];
-  explain: Explain | null;
-}
-
 const fmt = (d: Decimal | null | undefined, digits: number) => (d ? formatGbt8170(d, digits) : null);
 
 /** The target change in %: as stated, or implied by base and target values. */
-export function targetChangePct(t: PlanTargetLike): Decimal | null {
+export function targetChangePct(t: PlanTarget): Decimal | null {
   if (t.changePct !== null) return new Dec(t.changePct);
   if (t.baseValue !== null && t.targetValue !== null && !new Dec(t.baseValue).isZero()) {
     return new Dec(t.targetValue).div(t.baseValue).minus(1).times(100);
@@ -69,7 +21,7 @@ export function targetChangePct(t: PlanTargetLike): Decimal | null {
  * output values by the share of the required change, rates by the rate itself.
  */
 export function evaluateTarget(
-  t: PlanTargetLike,
+  t: PlanTarget,
   regionCode: string,
   s: StatisticSeries,
   asOfYear: number,

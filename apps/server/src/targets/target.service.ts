@@ -1,24 +1,27 @@
 import { createHash } from 'node:crypto';
+import type {
+  AllocationCheck,
+  AssessmentRow,
+  Barometer,
+  BarometerRow,
+  PlanTarget,
+  TargetEvaluation,
+} from '@ecep/contract';
 import { averageAnnualChangePct, Dec, type Decimal } from '@ecep/core';
 import type { Kysely } from 'kysely';
-import { recordAudit } from '../audit/audit.repository.js';
 import { type Principal, regionInScope } from '../auth/principal.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../errors.js';
+import { recordAuditBy } from '../lib/record-audit-by.js';
 import { toShanghaiIso } from '../lib/shanghai-time.js';
 import { listCurrentStatistics } from '../statistics/statistic.repository.js';
-import { type AllocationCheck, checkAllocation } from './allocation-check.js';
-import { type AssessmentRow, assessRegion } from './assessment.js';
-import { type BarometerRequirement, type BarometerRow, barometerRow } from './barometer.js';
+import { checkAllocation } from './allocation-check.js';
+import { assessRegion } from './assessment.js';
+import { type BarometerRequirement, barometerRow } from './barometer.js';
 import { annualIntensityChange } from './intensity-series.js';
 import { currentAllocations, currentPlanVersions, planVersionList, targetsOf } from './plan.repository.js';
 import { StatisticSeries } from './statistic-series.js';
-import {
-  evaluateTarget,
-  type PlanTargetLike,
-  type TargetEvaluation,
-  targetChangePct,
-} from './target-evaluation.js';
+import { evaluateTarget, targetChangePct } from './target-evaluation.js';
 
 export interface AllocationInput {
   /** `region`: to the cities or counties below; `enterprise`: a city's or county's key energy users (regionCode = enterprise id). */
@@ -171,7 +174,7 @@ export class TargetService {
     regionCode: string,
     parentCode: string,
     year: number,
-    targets: PlanTargetLike[],
+    targets: PlanTarget[],
     allocations: Awaited<ReturnType<typeof currentAllocations>>,
   ): Promise<BarometerRequirement | null> {
     const inForce = targets.filter(
@@ -220,17 +223,7 @@ export class TargetService {
     return { targets, allocations, children };
   }
 
-  async barometer(
-    p: Principal,
-    year: number,
-    period = 'Y',
-    parent?: string,
-  ): Promise<{
-    year: number;
-    period: string;
-    parent: { code: string; name: string; row: BarometerRow };
-    rows: BarometerRow[];
-  }> {
+  async barometer(p: Principal, year: number, period = 'Y', parent?: string): Promise<Barometer> {
     const parentCode = parent ?? provinceOf(p);
     if (!regionInScope(p, parentCode) && parentCode !== provinceOf(p))
       throw new AppError('REGION_OUT_OF_SCOPE', `无权查看 ${parentCode}`);
@@ -333,17 +326,13 @@ export class TargetService {
           entered_by: p.username,
         })
         .execute();
-      await recordAudit(
-        trx,
-        { userId: p.userId, name: p.username },
-        {
-          action: 'score',
-          entity: 'assessment',
-          entityId: `${regionCode}/${year}`,
-          before: null,
-          after: { measures },
-        },
-      );
+      await recordAuditBy(trx, p, {
+        action: 'score',
+        entity: 'assessment',
+        entityId: `${regionCode}/${year}`,
+        before: null,
+        after: { measures },
+      });
     });
   }
 
@@ -525,17 +514,13 @@ export class TargetService {
           })
           .execute();
       }
-      await recordAudit(
-        trx,
-        { userId: p.userId, name: p.username },
-        {
-          action: 'allocate',
-          entity: 'target_allocation',
-          entityId: `${input.planId}/${input.targetCode}/${input.parentCode}`,
-          before: null,
-          after: input.items,
-        },
-      );
+      await recordAuditBy(trx, p, {
+        action: 'allocate',
+        entity: 'target_allocation',
+        entityId: `${input.planId}/${input.targetCode}/${input.parentCode}`,
+        before: null,
+        after: input.items,
+      });
     });
     return this.allocations(p, input.planId, input.targetCode, input.parentCode, level);
   }

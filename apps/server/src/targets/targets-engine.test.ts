@@ -1,10 +1,11 @@
+import type { PlanTarget } from '@ecep/contract';
 import { Dec } from '@ecep/core';
 import { describe, expect, it } from 'vitest';
 import { checkAllocation } from './allocation-check.js';
 import { assessRegion } from './assessment.js';
 import { barometerRow } from './barometer.js';
 import { type SeriesPoint, StatisticSeries } from './statistic-series.js';
-import { evaluateTarget, type PlanTargetLike } from './target-evaluation.js';
+import { evaluateTarget } from './target-evaluation.js';
 
 const point = (regionCode: string, year: number, indicator: string, value: number): SeriesPoint => ({
   regionCode,
@@ -119,7 +120,7 @@ describe('decomposition consistency', () => {
 });
 
 describe('target evaluation', () => {
-  const intensity: PlanTargetLike = {
+  const intensity: PlanTarget = {
     planId: 'p',
     code: 'energy_intensity',
     name: '单位GDP能耗',
@@ -145,7 +146,7 @@ describe('target evaluation', () => {
     expect(Number(e.actualValue)).toBeCloseTo(2.235 * (1 + cum), 3);
   });
   it('judges a pollutant cap by the share of the required cut and a finished period as achieved or missed', () => {
-    const so2: PlanTargetLike = {
+    const so2: PlanTarget = {
       ...intensity,
       code: 'so2_total',
       type: 'total_cap',

@@ -1,5 +1,4 @@
 import {
-  ExcelImportResult,
   SupervisionList,
   TaskCreate,
   TaskDetail,
@@ -12,22 +11,14 @@ import {
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { principalOf } from '../auth/auth.plugin.js';
-import {
-  buildTemplate,
-  exportWorkbook,
-  ImportQuery,
-  parseWorkbook,
-  registerXlsxParser,
-  sendXlsx,
-  settleImport,
-  uploadedWorkbook,
-} from '../excel/index.js';
+import { buildTemplate, exportWorkbook, sendXlsx } from '../excel/index.js';
+import { IdParams, idParam } from '../http/id-param.js';
+import { registerXlsxImportRoute, registerXlsxTemplateRoute } from '../http/xlsx-routes.js';
 import type { TaskService } from './task.service.js';
 import { TASK_LIST_SHEET, TASK_REPORT_SHEET } from './task-excel.js';
 
 /** Unit users carry any admin or auditor role; what they see is narrowed to their units' tasks. */
 const MEMBERS = ['province_admin', 'city_admin', 'county_admin', 'auditor'] as const;
-const IdParams = Type.Object({ id: Type.String() });
 
 /** Routes of 任务督办: tasks, progress reports, reviews, the 督办 list, unit membership, Excel. */
 export function registerTaskRoutes(app: FastifyInstance, service: TaskService): void {
@@ -112,7 +103,7 @@ export function registerTaskRoutes(app: FastifyInstance, service: TaskService): 
         response: { 200: TaskDetail },
       },
     },
-    (request) => service.get(principalOf(request), (request.params as { id: string }).id),
+    (request) => service.get(principalOf(request), idParam(request)),
   );
   app.post(
     '/api/tasks/:id/reports',
@@ -126,12 +117,7 @@ export function registerTaskRoutes(app: FastifyInstance, service: TaskService): 
         response: { 200: TaskDetail },
       },
     },
-    (request) =>
-      service.report(
-        principalOf(request),
-        (request.params as { id: string }).id,
-        request.body as TaskReportInput,
-      ),
+    (request) => service.report(principalOf(request), idParam(request), request.body as TaskReportInput),
   );
   app.post(
     '/api/tasks/:id/reports/:reportId/review',
@@ -150,20 +136,15 @@ export function registerTaskRoutes(app: FastifyInstance, service: TaskService): 
       return service.review(principalOf(request), params.id, params.reportId, request.body as TaskReview);
     },
   );
-  app.get(
-    '/api/tasks/reports/template.xlsx',
-    {
-      config: { access: { roles: MEMBERS, scope: 'region' } },
-      schema: { tags, summary: '进展报送模板 / the Excel template' },
-    },
-    async (_request, reply) =>
-      sendXlsx(
-        reply,
-        await buildTemplate(TASK_REPORT_SHEET),
-        'task-report-template.xlsx',
-        '督办任务进展报送模板.xlsx',
-      ),
-  );
+  registerXlsxTemplateRoute(app, {
+    url: '/api/tasks/reports/template.xlsx',
+    access: { roles: MEMBERS, scope: 'region' },
+    tags,
+    summary: '进展报送模板 / the Excel template',
+    build: () => buildTemplate(TASK_REPORT_SHEET),
+    asciiName: 'task-report-template.xlsx',
+    zhName: '督办任务进展报送模板.xlsx',
+  });
   app.get(
     '/api/tasks/export.xlsx',
     {
@@ -179,30 +160,12 @@ export function registerTaskRoutes(app: FastifyInstance, service: TaskService): 
       return sendXlsx(reply, data, 'tasks.xlsx', '督办任务清单.xlsx');
     },
   );
-  app.register(async (scope) => {
-    registerXlsxParser(scope);
-    scope.post(
-      '/api/tasks/reports/import',
-      {
-        config: { access: { roles: MEMBERS, scope: 'region' } },
-        schema: {
-          tags,
-          summary: 'Excel 批量报送进展 / import progress reports; the body is the .xlsx file itself',
-          description:
-            'Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet. mode=all-or-nothing (default) or valid-rows.',
-          querystring: ImportQuery,
-          response: { 200: ExcelImportResult },
-        },
-      },
-      async (request) => {
-        const p = principalOf(request);
-        const { body, mode } = uploadedWorkbook(request);
-        const parsed = await parseWorkbook(TASK_REPORT_SHEET, body);
-        if (!parsed.ok) return settleImport(parsed, mode, async () => ({ written: 0, issues: [] }));
-        return settleImport(parsed, mode, (rows, commit) =>
-          service.importReports(p, rows, commit, parsed.issueAt),
-        );
-      },
-    );
+  registerXlsxImportRoute(app, {
+    url: '/api/tasks/reports/import',
+    access: { roles: MEMBERS, scope: 'region' },
+    tags,
+    summary: 'Excel 批量报送进展 / import progress reports; the body is the .xlsx file itself',
+    sheet: TASK_REPORT_SHEET,
+    apply: (p, rows, commit, issueAt) => service.importReports(p, rows, commit, issueAt),
   });
 }

@@ -11,7 +11,6 @@ import type {
   TaskReview,
 } from '@ecep/contract';
 import { type Kysely, sql } from 'kysely';
-import { recordAudit } from '../audit/audit.repository.js';
 import { type Principal, regionInScope, regionPrefix } from '../auth/principal.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../errors.js';
@@ -22,6 +21,7 @@ import {
   type RowIssue,
   type RowOf,
 } from '../excel/index.js';
+import { recordAuditBy } from '../lib/record-audit-by.js';
 import { toShanghaiIso } from '../lib/shanghai-time.js';
 import {
   findTaskRow,
@@ -198,11 +198,13 @@ export class TaskService {
         expectedOutput: input.expectedOutput ?? '',
         regionCode: regionCode ?? null,
       });
-      await recordAudit(
-        trx,
-        { userId: p.userId, name: p.username },
-        { action: 'create', entity: 'supervised_task', entityId: id, before: null, after: input },
-      );
+      await recordAuditBy(trx, p, {
+        action: 'create',
+        entity: 'supervised_task',
+        entityId: id,
+        before: null,
+        after: input,
+      });
       return this.get(p, id, trx);
     });
   }
@@ -239,17 +241,13 @@ export class TaskService {
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await recordAudit(
-        trx,
-        { userId: p.userId, name: p.username },
-        {
-          action: 'report',
-          entity: 'supervised_task',
-          entityId: id,
-          before: null,
-          after: { reportId: inserted.id, ...input, unit },
-        },
-      );
+      await recordAuditBy(trx, p, {
+        action: 'report',
+        entity: 'supervised_task',
+        entityId: id,
+        before: null,
+        after: { reportId: inserted.id, ...input, unit },
+      });
       return this.get(p, id, trx);
     };
     return db ? run(db) : this.db.transaction().execute(run);
@@ -309,17 +307,13 @@ export class TaskService {
           .where('id', '=', reportId)
           .execute();
       }
-      await recordAudit(
-        trx,
-        { userId: p.userId, name: p.username },
-        {
-          action: `report-${input.action}`,
-          entity: 'supervised_task',
-          entityId: id,
-          before: { status: report.status },
-          after: { reportId, ...input },
-        },
-      );
+      await recordAuditBy(trx, p, {
+        action: `report-${input.action}`,
+        entity: 'supervised_task',
+        entityId: id,
+        before: { status: report.status },
+        after: { reportId, ...input },
+      });
       return this.get(p, id, trx);
     });
   }
@@ -349,11 +343,13 @@ export class TaskService {
       const before = await unitsOf(trx, user.id);
       const clean = [...new Set(units.map((u) => u.trim()).filter(Boolean))];
       await setUnits(trx, user.id, clean);
-      await recordAudit(
-        trx,
-        { userId: p.userId, name: p.username },
-        { action: 'units', entity: 'app_user', entityId: user.id, before, after: clean },
-      );
+      await recordAuditBy(trx, p, {
+        action: 'units',
+        entity: 'app_user',
+        entityId: user.id,
+        before,
+        after: clean,
+      });
       return { username, units: clean };
     });
   }

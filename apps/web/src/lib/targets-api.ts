@@ -1,61 +1,28 @@
+import type {
+  AllocationCheck,
+  AssessmentRow,
+  Barometer,
+  BarometerRow,
+  Bulletin,
+  PlanTarget,
+  TargetEvaluation,
+  TargetStatus,
+} from '@ecep/contract';
 import { call } from '../api';
-import type { Explain } from './find-explains';
 
 /**
- * Shapes of the targets, barometer, assessment and overview API (apps/server/src/targets). They are not
- * in the contract package yet, so the web app states what it reads here, in one place.
+ * The targets, barometer, assessment and overview API (apps/server/src/targets). The row shapes the server
+ * declares come from the contract; the overview, plan and allocation responses are stated here.
  */
-export type TargetStatus = 'achieved' | 'on_track' | 'behind' | 'missed' | 'no_data' | 'no_source';
-
-export interface TargetEvaluation {
-  planId: string;
-  code: string;
-  name: string;
-  regionCode: string;
-  unit: string;
-  baseYear: number | null;
-  baseValue: string | null;
-  targetYear: number;
-  targetValue: string | null;
-  targetChangePct: string | null;
-  asOfYear: number | null;
-  actualValue: string | null;
-  actualChangePct: string | null;
-  completionPct: string | null;
-  requiredPct: string | null;
-  onTrack: boolean | null;
-  status: TargetStatus;
-  statusZh: string;
-  missing: string[];
-  explain: Explain | null;
-}
-
-export interface BarometerRow {
-  regionCode: string;
-  regionName: string;
-  year: number;
-  period: string;
-  energyGrowthPct: string | null;
-  gdpGrowthPct: string | null;
-  intensityChangePct: string | null;
-  requiredChangePct: string | null;
-  requirementBasis: string | null;
-  intensityLevel: 1 | 2 | 3 | null;
-  intensityColor: string | null;
-  intensityLabelZh: string | null;
-  totalLevel: 1 | 2 | 3 | null;
-  totalColor: string | null;
-  totalLabelZh: string | null;
-  missing: string[];
-  explain: Explain | null;
-}
-
-export interface Barometer {
-  year: number;
-  period: string;
-  parent: { code: string; name: string; row: BarometerRow };
-  rows: BarometerRow[];
-}
+export type {
+  AllocationCheck,
+  AssessmentRow,
+  Barometer,
+  BarometerRow,
+  Bulletin,
+  TargetEvaluation,
+  TargetStatus,
+};
 
 export interface TrendPoint {
   year: number;
@@ -104,45 +71,14 @@ export interface PlanSummary {
   loadedBy?: string;
 }
 
-export interface PlanTargetRow {
-  planId: string;
-  code: string;
-  name: string;
-  type: string;
-  unit: string;
-  scopeCode: string;
-  direction: string | null;
-  baseYear: number | null;
-  baseValue: string | null;
-  targetYear: number;
-  targetValue: string | null;
-  changePct: string | null;
-}
-
 export interface PlanDetail {
   id: string;
   version: number;
   title: string;
   sourceFile: string;
   document: unknown;
-  targets: PlanTargetRow[];
+  targets: PlanTarget[];
   versions: Array<{ version: number; digest: string; loadedBy: string; loadedAt: string }>;
-}
-
-export interface AssessmentRow {
-  regionCode: string;
-  regionName: string;
-  year: number;
-  intensityChangePct: string | null;
-  requiredChangePct: string | null;
-  completionPct: string | null;
-  targetPoints: string | null;
-  measurePoints: string | null;
-  totalScore: string | null;
-  grade: string | null;
-  gradeZh: string;
-  vetoed: boolean | null;
-  explain: Explain | null;
 }
 
 export interface AllocationItem {
@@ -156,26 +92,6 @@ export interface AllocationItem {
   note: string;
   enteredBy: string;
   enteredAt: string;
-}
-
-export interface AllocationCheck {
-  kind: 'intensity' | 'total';
-  consistent: boolean;
-  parentValue: string;
-  impliedValue: string | null;
-  gap: string | null;
-  missingParts: string[];
-  missingWeights: string[];
-  explain: Explain;
-}
-
-export interface Bulletin {
-  year: number;
-  title: string;
-  isDemo: boolean;
-  parent: BarometerRow;
-  rows: BarometerRow[];
-  notes: string[];
 }
 
 export const getOverview = (year?: number) =>

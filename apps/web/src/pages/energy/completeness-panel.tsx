@@ -1,11 +1,11 @@
-import type { EnergyMeter, MeterCompleteness, MeterCompletenessDay } from '@ecep/contract';
-import { Alert, Empty, Spin, Table, Tag, Typography } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
-import { errorText } from '../../api';
+import type { EnergyMeter, MeterCompletenessDay } from '@ecep/contract';
+import { Table, Tag, Typography } from 'antd';
+import { useCallback, useMemo } from 'react';
 import { Chart, type ChartOption } from '../../components/chart';
+import { ChartBody } from '../../components/chart-body';
 import { ChartPanel } from '../../components/chart-panel';
 import { type CsvColumn, downloadCsv, toCsv } from '../../components/csv';
-import { useReloadable } from '../../lib/use-reloadable';
+import { useApiData } from '../../lib/use-api-data';
 import { energyApi } from './energy-api';
 import {
   addDays,
@@ -20,28 +20,11 @@ const DAYS = 30;
 
 /** 数据完整率 of one meter per day over the last 30 days, with the 90 % line. */
 export function CompletenessPanel({ meter }: { meter: EnergyMeter }) {
-  const [data, setData] = useState<MeterCompleteness | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(true);
-
-  const load = useCallback(
-    async (isCurrent: () => boolean) => {
-      setLoading(true);
-      const today = shanghaiDay(Date.now());
-      try {
-        const res = await energyApi.completeness(meter.id, dayRange(addDays(today, -(DAYS - 1)), today));
-        if (!isCurrent()) return;
-        setData(res);
-        setError(null);
-      } catch (err) {
-        if (isCurrent()) setError(err);
-      } finally {
-        if (isCurrent()) setLoading(false);
-      }
-    },
-    [meter.id],
-  );
-  useReloadable(load);
+  const fetcher = useCallback(() => {
+    const today = shanghaiDay(Date.now());
+    return energyApi.completeness(meter.id, dayRange(addDays(today, -(DAYS - 1)), today));
+  }, [meter.id]);
+  const { data, loading, error } = useApiData(fetcher);
 
   const days = data?.days ?? [];
   const threshold = Number(data?.thresholdPct ?? 90);
@@ -125,15 +108,16 @@ export function CompletenessPanel({ meter }: { meter: EnergyMeter }) {
       }
       onExport={() => downloadCsv(`${meter.code}-数据完整率`, toCsv(csvColumns, days))}
       chart={
-        error ? (
-          <Alert type="error" showIcon title={`完整率加载失败：${errorText(error)}`} />
-        ) : loading && !data ? (
-          <Spin style={{ display: 'block', margin: '60px auto' }} />
-        ) : days.length === 0 ? (
-          <Empty description="该时段没有完整率数据" />
-        ) : (
+        <ChartBody
+          error={error}
+          what="完整率"
+          loading={loading && !data}
+          empty={days.length === 0}
+          emptyText="该时段没有完整率数据"
+          spinMargin={60}
+        >
           <Chart option={option} height={260} data-testid="completeness-chart" />
-        )
+        </ChartBody>
       }
       table={table}
     />

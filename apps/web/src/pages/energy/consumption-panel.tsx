@@ -1,29 +1,19 @@
-import type { EnergyPeriodTotal, EnterpriseConsumption } from '@ecep/contract';
-import { Alert, Button, Drawer, Empty, Segmented, Spin, Table, Tag } from 'antd';
+import type { EnergyPeriodTotal } from '@ecep/contract';
+import { Button, Drawer, Segmented, Table, Tag } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
-import { errorText } from '../../api';
 import { Chart, type ChartOption } from '../../components/chart';
+import { ChartBody } from '../../components/chart-body';
 import { ChartPanel } from '../../components/chart-panel';
 import { type CsvColumn, downloadCsv, toCsv } from '../../components/csv';
 import type { Explain } from '../../lib/find-explains';
-import { useReloadable } from '../../lib/use-reloadable';
+import { useApiData } from '../../lib/use-api-data';
 import { ExplainCard } from '../calc/explain-card';
 import { unitLabel } from '../reports/energy-options';
+import { byEnergyCsvColumns, byEnergySeries, byEnergyTableColumns } from './by-energy-columns';
 import { energyApi } from './energy-api';
-import {
-  addDays,
-  addMonths,
-  dayRange,
-  type EnergyColumn,
-  energyColumns,
-  monthRange,
-  shanghaiDay,
-} from './energy-model';
+import { addDays, addMonths, dayRange, energyColumns, monthRange, shanghaiDay } from './energy-model';
 
 export type ConsumptionGranularity = 'day' | 'month';
-
-const cellOf = (p: EnergyPeriodTotal, c: EnergyColumn) =>
-  p.byEnergy.find((e) => e.energyCode === c.energyCode && e.unit === c.unit);
 
 /** 综合能耗 of one enterprise per day (last 31 days) or month (last 12 months), physical and tce by energy. */
 export function ConsumptionPanel({
@@ -35,34 +25,16 @@ export function ConsumptionPanel({
   granularity: ConsumptionGranularity;
   onGranularity: (g: ConsumptionGranularity) => void;
 }) {
-  const [data, setData] = useState<EnterpriseConsumption | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(true);
   const [explained, setExplained] = useState<EnergyPeriodTotal | null>(null);
 
-  const load = useCallback(
-    async (isCurrent: () => boolean) => {
-      setLoading(true);
-      const today = shanghaiDay(Date.now());
-      const month = today.slice(0, 7);
-      const range =
-        granularity === 'day'
-          ? dayRange(addDays(today, -30), today)
-          : monthRange(addMonths(month, -11), month);
-      try {
-        const res = await energyApi.enterpriseConsumption(enterpriseId, { granularity, ...range });
-        if (!isCurrent()) return;
-        setData(res);
-        setError(null);
-      } catch (err) {
-        if (isCurrent()) setError(err);
-      } finally {
-        if (isCurrent()) setLoading(false);
-      }
-    },
-    [enterpriseId, granularity],
-  );
-  useReloadable(load);
+  const fetcher = useCallback(() => {
+    const today = shanghaiDay(Date.now());
+    const month = today.slice(0, 7);
+    const range =
+      granularity === 'day' ? dayRange(addDays(today, -30), today) : monthRange(addMonths(month, -11), month);
+    return energyApi.enterpriseConsumption(enterpriseId, { granularity, ...range });
+  }, [enterpriseId, granularity]);
+  const { data, loading, error } = useApiData(fetcher);
 
   const items = data?.items ?? [];
   const columns = useMemo(() => energyColumns(items), [items]);
@@ -87,14 +59,7 @@ export function ConsumptionPanel({
             data: items.map((p) => Number(p.totalTce)),
             lineStyle: { width: 3 },
           },
-          ...columns.map((c) => ({
-            type: 'line' as const,
-            name: `${c.nameZh}（折 tce）`,
-            data: items.map((p) => {
-              const e = cellOf(p, c);
-              return e ? Number(e.energyTce) : null;
-            }),
-          })),
+          ...byEnergySeries(items, columns),
           {
             type: 'scatter',
             name: '数据不完整',
@@ -110,10 +75,7 @@ export function ConsumptionPanel({
 
   const csvColumns: CsvColumn<EnergyPeriodTotal>[] = [
     { title: granularity === 'day' ? '日期' : '月份', value: (p) => p.period },
-    ...columns.flatMap((c): CsvColumn<EnergyPeriodTotal>[] => [
-      { title: `${c.nameZh}（${c.unit}）`, value: (p) => cellOf(p, c)?.consumptionPhysical },
-      { title: `${c.nameZh}折标（tce）`, value: (p) => cellOf(p, c)?.energyTce },
-    ]),
+    ...byEnergyCsvColumns(columns),
     { title: '综合能耗（tce）', value: (p) => p.totalTce },
     { title: '数据完整', value: (p) => p.complete },
   ];
@@ -127,15 +89,7 @@ export function ConsumptionPanel({
       pagination={{ pageSize: 31 }}
       columns={[
         { title: granularity === 'day' ? '日期' : '月份', dataIndex: 'period', fixed: 'left' },
-        ...columns.map((c) => ({
-          title: `${c.nameZh}（${unitLabel(c.unit)} / tce）`,
-          key: c.key,
-          align: 'right' as const,
-          render: (_: unknown, p: EnergyPeriodTotal) => {
-            const e = cellOf(p, c);
-            return e ? `${e.consumptionPhysical} ${unitLabel(e.unit)} / ${e.energyTce} tce` : '—';
-          },
-        })),
+        ...byEnergyTableColumns(columns),
         {
           title: '综合能耗（tce）',
           dataIndex: 'totalTce',
@@ -194,15 +148,15 @@ export function ConsumptionPanel({
           )
         }
         chart={
-          error ? (
-            <Alert type="error" showIcon title={`综合能耗加载失败：${errorText(error)}`} />
-          ) : loading && !data ? (
-            <Spin style={{ display: 'block', margin: '80px auto' }} />
-          ) : items.length === 0 ? (
-            <Empty description="该时段没有计量数据" />
-          ) : (
+          <ChartBody
+            error={error}
+            what="综合能耗"
+            loading={loading && !data}
+            empty={items.length === 0}
+            emptyText="该时段没有计量数据"
+          >
             <Chart option={option} height={320} data-testid="consumption-chart" />
-          )
+          </ChartBody>
         }
         table={table}
       />

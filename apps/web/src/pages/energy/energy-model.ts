@@ -162,6 +162,14 @@ export interface EnergyColumn {
   unit: string;
 }
 
+/** The figures of energy `c` in period `p`, if it had any. */
+export function energyCell(
+  p: EnergyPeriodTotal,
+  c: EnergyColumn,
+): EnergyPeriodTotal['byEnergy'][number] | undefined {
+  return p.byEnergy.find((e) => e.energyCode === c.energyCode && e.unit === c.unit);
+}
+
 /** The energy types present in a report, in a stable order, each with its unit. */
 export function energyColumns(items: readonly EnergyPeriodTotal[]): EnergyColumn[] {
   const map = new Map<string, EnergyColumn>();

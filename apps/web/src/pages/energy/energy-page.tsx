@@ -1,16 +1,19 @@
 import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
-import type { EnergyAlarm, EnergyMeter, EnergyPeriodTotal, RegionConsumption } from '@ecep/contract';
-import { Alert, Button, Card, Col, Empty, Row, Segmented, Space, Spin, Table, Tag, Typography } from 'antd';
+import type { EnergyAlarm, EnergyMeter, EnergyPeriodTotal } from '@ecep/contract';
+import { Alert, Button, Card, Col, Row, Segmented, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { Link, Navigate, useSearchParams } from 'react-router-dom';
 import { errorText } from '../../api';
 import { useMe } from '../../auth/auth-context';
 import { Chart, type ChartOption } from '../../components/chart';
+import { ChartBody } from '../../components/chart-body';
 import { ChartPanel } from '../../components/chart-panel';
 import { type CsvColumn, downloadCsv, toCsv } from '../../components/csv';
+import { useApiData } from '../../lib/use-api-data';
 import { useRegionNames } from '../../lib/use-region-names';
 import { useReloadable } from '../../lib/use-reloadable';
-import { energyNameZh, unitLabel } from '../reports/energy-options';
+import { energyNameZh } from '../reports/energy-options';
+import { byEnergyCsvColumns, byEnergySeries, byEnergyTableColumns } from './by-energy-columns';
 import { energyApi } from './energy-api';
 import {
   addMonths,
@@ -174,33 +177,16 @@ function RegionPanel({
   granularity: RegionGranularity;
   onGranularity: (g: RegionGranularity) => void;
 }) {
-  const [data, setData] = useState<RegionConsumption | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(true);
-
-  const load = useCallback(
-    async (isCurrent: () => boolean) => {
-      setLoading(true);
-      const month = shanghaiDay(Date.now()).slice(0, 7);
-      const year = Number(month.slice(0, 4));
-      const range =
-        granularity === 'month'
-          ? monthRange(addMonths(month, -11), month)
-          : monthRange(`${year - 2}-01`, `${year}-12`);
-      try {
-        const res = await energyApi.regionConsumption(code, { granularity, ...range });
-        if (!isCurrent()) return;
-        setData(res);
-        setError(null);
-      } catch (err) {
-        if (isCurrent()) setError(err);
-      } finally {
-        if (isCurrent()) setLoading(false);
-      }
-    },
-    [code, granularity],
-  );
-  useReloadable(load);
+  const fetcher = useCallback(() => {
+    const month = shanghaiDay(Date.now()).slice(0, 7);
+    const year = Number(month.slice(0, 4));
+    const range =
+      granularity === 'month'
+        ? monthRange(addMonths(month, -11), month)
+        : monthRange(`${year - 2}-01`, `${year}-12`);
+    return energyApi.regionConsumption(code, { granularity, ...range });
+  }, [code, granularity]);
+  const { data, loading, error } = useApiData(fetcher);
 
   const items = data?.items ?? [];
   const columns = useMemo(() => energyColumns(items), [items]);
@@ -224,14 +210,7 @@ function RegionPanel({
             data: items.map((p) => Number(p.totalTce)),
             lineStyle: { width: 3 },
           },
-          ...columns.map((c) => ({
-            type: 'line' as const,
-            name: `${c.nameZh}（折 tce）`,
-            data: items.map((p) => {
-              const e = p.byEnergy.find((x) => x.energyCode === c.energyCode && x.unit === c.unit);
-              return e ? Number(e.energyTce) : null;
-            }),
-          })),
+          ...byEnergySeries(items, columns),
         ],
       }) as ChartOption,
     [items, columns, periodName],
@@ -239,14 +218,7 @@ function RegionPanel({
 
   const csvColumns: CsvColumn<EnergyPeriodTotal>[] = [
     { title: granularity === 'month' ? '月份' : '年份', value: (p) => p.period },
-    ...columns.flatMap((c): CsvColumn<EnergyPeriodTotal>[] => {
-      const cell = (p: EnergyPeriodTotal) =>
-        p.byEnergy.find((x) => x.energyCode === c.energyCode && x.unit === c.unit);
-      return [
-        { title: `${c.nameZh}（${c.unit}）`, value: (p) => cell(p)?.consumptionPhysical },
-        { title: `${c.nameZh}折标（tce）`, value: (p) => cell(p)?.energyTce },
-      ];
-    }),
+    ...byEnergyCsvColumns(columns),
     { title: '合计（tce）', value: (p) => p.totalTce },
     { title: '数据完整', value: (p) => p.complete },
   ];
@@ -261,15 +233,7 @@ function RegionPanel({
       scroll={{ x: true }}
       columns={[
         { title: granularity === 'month' ? '月份' : '年份', dataIndex: 'period' },
-        ...columns.map((c) => ({
-          title: `${c.nameZh}（${unitLabel(c.unit)} / tce）`,
-          key: c.key,
-          align: 'right' as const,
-          render: (_: unknown, p: EnergyPeriodTotal) => {
-            const e = p.byEnergy.find((x) => x.energyCode === c.energyCode && x.unit === c.unit);
-            return e ? `${e.consumptionPhysical} ${unitLabel(e.unit)} / ${e.energyTce} tce` : '—';
-          },
-        })),
+        ...byEnergyTableColumns(columns),
         { title: '合计（tce）', dataIndex: 'totalTce', align: 'right' as const },
         {
           title: '完整性',
@@ -303,15 +267,15 @@ function RegionPanel({
             downloadCsv(`${data?.regionName ?? code}-在线监测能耗-按${periodName}`, toCsv(csvColumns, items))
           }
           chart={
-            error ? (
-              <Alert type="error" showIcon title={`辖区能耗加载失败：${errorText(error)}`} />
-            ) : loading && !data ? (
-              <Spin style={{ display: 'block', margin: '80px auto' }} />
-            ) : items.length === 0 ? (
-              <Empty description="该时段没有计量数据" />
-            ) : (
+            <ChartBody
+              error={error}
+              what="辖区能耗"
+              loading={loading && !data}
+              empty={items.length === 0}
+              emptyText="该时段没有计量数据"
+            >
               <Chart option={option} height={300} data-testid="region-consumption-chart" />
-            )
+            </ChartBody>
           }
           table={table}
         />

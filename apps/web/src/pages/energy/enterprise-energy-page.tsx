@@ -1,22 +1,11 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { ApiError, type EnergyMeter, type MeterCompletenessDay } from '@ecep/contract';
-import {
-  Alert,
-  Breadcrumb,
-  Button,
-  Card,
-  Empty,
-  Result,
-  Skeleton,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Breadcrumb, Button, Card, Empty, Result, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { errorText } from '../../api';
 import { useMe } from '../../auth/auth-context';
+import { LoadErrorAlert } from '../../components/load-error-alert';
 import { useReloadable } from '../../lib/use-reloadable';
 import { energyNameZh, unitLabel } from '../reports/energy-options';
 import { CompletenessPanel, CompletenessTag } from './completeness-panel';
@@ -115,16 +104,7 @@ export function EnterpriseEnergyPage() {
             extra={<Link to="/energy">返回能耗双控</Link>}
           />
         ) : (
-          <Alert
-            type="error"
-            showIcon
-            title={`能耗数据加载失败：${errorText(error)}`}
-            action={
-              <Button size="small" onClick={reload}>
-                重试
-              </Button>
-            }
-          />
+          <LoadErrorAlert what="能耗数据" error={error} onRetry={reload} />
         )}
       </>
     );

@@ -1,12 +1,12 @@
-import type { EnergyMeter, MeterConsumption } from '@ecep/contract';
-import { Alert, DatePicker, Empty, Space, Spin, Table, Tag, Typography } from 'antd';
+import type { EnergyMeter } from '@ecep/contract';
+import { DatePicker, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback, useMemo, useState } from 'react';
-import { errorText } from '../../api';
+import { useCallback, useMemo } from 'react';
 import { Chart, type ChartOption } from '../../components/chart';
+import { ChartBody } from '../../components/chart-body';
 import { ChartPanel } from '../../components/chart-panel';
 import { type CsvColumn, downloadCsv, toCsv } from '../../components/csv';
-import { useReloadable } from '../../lib/use-reloadable';
+import { useApiData } from '../../lib/use-api-data';
 import { unitLabel } from '../reports/energy-options';
 import { energyApi } from './energy-api';
 import { countSlots, dayRange, type LoadSlot, loadSlots, type SlotState } from './energy-model';
@@ -43,30 +43,11 @@ export function LoadCurvePanel({
   day: string;
   onDay: (day: string) => void;
 }) {
-  const [data, setData] = useState<{ res: MeterConsumption; loadedAt: number } | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(true);
-
-  const load = useCallback(
-    async (isCurrent: () => boolean) => {
-      setLoading(true);
-      try {
-        const res = await energyApi.meterConsumption(meter.id, {
-          granularity: '15min',
-          ...dayRange(day, day),
-        });
-        if (!isCurrent()) return;
-        setData({ res, loadedAt: Date.now() });
-        setError(null);
-      } catch (err) {
-        if (isCurrent()) setError(err);
-      } finally {
-        if (isCurrent()) setLoading(false);
-      }
-    },
-    [meter.id, day],
-  );
-  useReloadable(load);
+  const fetcher = useCallback(async () => {
+    const res = await energyApi.meterConsumption(meter.id, { granularity: '15min', ...dayRange(day, day) });
+    return { res, loadedAt: Date.now() };
+  }, [meter.id, day]);
+  const { data, loading, error } = useApiData(fetcher);
 
   const unit = unitLabel(meter.unit);
   const slots = useMemo(() => (data ? loadSlots(day, data.res.items, data.loadedAt) : []), [data, day]);
@@ -175,29 +156,21 @@ export function LoadCurvePanel({
       }
       onExport={() => downloadCsv(`${meter.code}-${day}-15分钟用能`, toCsv(csvColumns, slots))}
       chart={
-        error ? (
-          <Alert type="error" showIcon title={`15 分钟数据加载失败：${errorText(error)}`} />
-        ) : loading && !data ? (
-          <Spin style={{ display: 'block', margin: '80px auto' }} />
-        ) : slots.length === 0 ? (
-          <Empty />
-        ) : (
-          <>
-            <Space wrap size={4} style={{ marginBottom: 8 }}>
-              <Typography.Text type="secondary">
-                当日合计 {total.toFixed(3)} {unit}（已知时段之和）；
-              </Typography.Text>
-              <Tag color="green">实测 {counts.ok} 个</Tag>
-              <Tag color="orange">补记 {counts['gap-span']} 个</Tag>
-              <Tag color="red">缺数 {counts.gap} 个</Tag>
-              <Tag>未到 {counts.pending} 个</Tag>
-              <Typography.Text type="secondary">
-                折标系数 {data?.res.coefficient.value} {data?.res.coefficient.unit}
-              </Typography.Text>
-            </Space>
-            <Chart option={option} height={320} data-testid="load-curve-chart" />
-          </>
-        )
+        <ChartBody error={error} what="15 分钟数据" loading={loading && !data} empty={slots.length === 0}>
+          <Space wrap size={4} style={{ marginBottom: 8 }}>
+            <Typography.Text type="secondary">
+              当日合计 {total.toFixed(3)} {unit}（已知时段之和）；
+            </Typography.Text>
+            <Tag color="green">实测 {counts.ok} 个</Tag>
+            <Tag color="orange">补记 {counts['gap-span']} 个</Tag>
+            <Tag color="red">缺数 {counts.gap} 个</Tag>
+            <Tag>未到 {counts.pending} 个</Tag>
+            <Typography.Text type="secondary">
+              折标系数 {data?.res.coefficient.value} {data?.res.coefficient.unit}
+            </Typography.Text>
+          </Space>
+          <Chart option={option} height={320} data-testid="load-curve-chart" />
+        </ChartBody>
       }
       table={table}
     />

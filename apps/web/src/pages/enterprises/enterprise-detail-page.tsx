@@ -1,12 +1,13 @@
 import { DeleteOutlined, EditOutlined, ReloadOutlined } from '@ant-design/icons';
-import { ApiError, type Enterprise } from '@ecep/contract';
-import { App, Breadcrumb, Button, Card, Popconfirm, Result, Skeleton, Space, Tabs, Typography } from 'antd';
+import type { Enterprise } from '@ecep/contract';
+import { App, Breadcrumb, Button, Card, Popconfirm, Space, Tabs, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { call, errorText } from '../../api';
 import { useMe } from '../../auth/auth-context';
 import { canReadAudit, isAdmin } from '../../auth/permissions';
 import { AuditTable } from '../../components/audit-table';
+import { DetailPlaceholder } from '../../components/detail-placeholder';
 import { useReloadable } from '../../lib/use-reloadable';
 import { EnterpriseEnergySummary } from '../energy/enterprise-energy-summary';
 import { EnterpriseDescriptions } from './enterprise-descriptions';
@@ -67,34 +68,17 @@ export function EnterpriseDetailPage() {
     />
   );
 
-  if (error) {
-    const notFound = error instanceof ApiError && (error.status === 404 || error.status === 400);
+  if (error || !enterprise) {
     return (
-      <>
-        {crumbs}
-        <Card>
-          <Result
-            status={notFound ? '404' : 'error'}
-            title={notFound ? '企业不存在或不在您的管辖范围内' : '企业信息加载失败'}
-            subTitle={errorText(error)}
-            extra={
-              <Link to="/enterprises">
-                <Button type="primary">返回企业名录</Button>
-              </Link>
-            }
-          />
-        </Card>
-      </>
-    );
-  }
-  if (!enterprise) {
-    return (
-      <>
-        {crumbs}
-        <Card>
-          <Skeleton active paragraph={{ rows: 8 }} />
-        </Card>
-      </>
+      <DetailPlaceholder
+        crumbs={crumbs}
+        error={error}
+        notFoundStatuses={[404, 400]}
+        notFoundTitle="企业不存在或不在您的管辖范围内"
+        failedTitle="企业信息加载失败"
+        backTo="/enterprises"
+        backText="返回企业名录"
+      />
     );
   }
 

@@ -1,12 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { ApiError, type EnterpriseList } from '@ecep/contract';
-import { Alert, Button, Card, Result, Space, Typography } from 'antd';
+import { ApiError } from '@ecep/contract';
+import { Button, Card, Result, Space, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { call, errorText } from '../../api';
+import { call } from '../../api';
 import { useMe } from '../../auth/auth-context';
 import { canReadEnterprises, isAdmin } from '../../auth/permissions';
-import { useReloadable } from '../../lib/use-reloadable';
+import { LoadErrorAlert } from '../../components/load-error-alert';
+import { useApiData } from '../../lib/use-api-data';
 import { EnterpriseFilterBar } from './enterprise-filter-bar';
 import { EnterpriseFormModal } from './enterprise-form-modal';
 import { EnterpriseTable } from './enterprise-table';
@@ -16,29 +17,9 @@ export function EnterpriseListPage() {
   const me = useMe();
   const navigate = useNavigate();
   const { filters, query, update, reset } = useEnterpriseFilters();
-  const [data, setData] = useState<EnterpriseList | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
   const [creating, setCreating] = useState(false);
-
-  const load = useCallback(
-    async (isCurrent: () => boolean) => {
-      if (!canReadEnterprises(me.role)) return;
-      setLoading(true);
-      try {
-        const res = await call((api) => api.listEnterprises(query));
-        if (!isCurrent()) return;
-        setData(res);
-        setError(null);
-      } catch (err) {
-        if (isCurrent()) setError(err);
-      } finally {
-        if (isCurrent()) setLoading(false);
-      }
-    },
-    [query, me.role],
-  );
-  const reload = useReloadable(load);
+  const fetcher = useCallback(() => call((api) => api.listEnterprises(query)), [query]);
+  const { data, loading, error, reload } = useApiData(canReadEnterprises(me.role) ? fetcher : null);
 
   if (!canReadEnterprises(me.role) || (error instanceof ApiError && error.status === 403)) {
     return (
@@ -72,17 +53,7 @@ export function EnterpriseListPage() {
     >
       <EnterpriseFilterBar filters={filters} onChange={update} onReset={reset} />
       {error !== null && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={`企业列表加载失败：${errorText(error)}`}
-          action={
-            <Button size="small" onClick={reload}>
-              重试
-            </Button>
-          }
-        />
+        <LoadErrorAlert what="企业列表" error={error} onRetry={reload} style={{ marginBottom: 16 }} />
       )}
       <EnterpriseTable
         items={data?.items ?? []}

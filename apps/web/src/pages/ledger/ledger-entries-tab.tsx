@@ -1,11 +1,12 @@
 import { DownloadOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import type { SolidWasteEntry, SolidWasteEntryQuery } from '@ecep/contract';
-import { Alert, App, Button, Empty, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Empty, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { errorText } from '../../api';
 import { useMe } from '../../auth/auth-context';
+import { LoadErrorAlert } from '../../components/load-error-alert';
 import { RegionCascader } from '../../components/region-cascader';
 import { useApiData } from '../../lib/use-api-data';
 import { useUrlState } from '../../lib/use-url-state';
@@ -192,17 +193,7 @@ export function LedgerEntriesTab() {
         <Typography.Text type="secondary">单位：吨；每行为一家企业一期一种固废的当前版本。</Typography.Text>
       </Space>
       {error !== null && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={`台账加载失败：${errorText(error)}`}
-          action={
-            <Button size="small" onClick={reload}>
-              重试
-            </Button>
-          }
-        />
+        <LoadErrorAlert what="台账" error={error} onRetry={reload} style={{ marginBottom: 16 }} />
       )}
       <Table<SolidWasteEntry>
         data-testid="ledger-entries"

@@ -1,6 +1,6 @@
 import { Card, Result, Tabs, Typography } from 'antd';
 import { useMe } from '../../auth/auth-context';
-import { useUrlState } from '../../lib/use-url-state';
+import { useUrlTab } from '../../lib/use-url-tab';
 import { LedgerEntriesTab } from './ledger-entries-tab';
 import { LedgerExcelTab } from './ledger-excel-tab';
 import { LedgerProgressTab } from './ledger-progress-tab';
@@ -8,14 +8,11 @@ import { LedgerRatesTab } from './ledger-rates-tab';
 import { LedgerUtilizersTab } from './ledger-utilizers-tab';
 
 const TABS = ['entries', 'excel', 'rates', 'progress', 'utilizers'] as const;
-type Tab = (typeof TABS)[number];
 
 /** 固废与排污许可台账: entries, Excel import/export, utilisation rates, plan progress, utilisation enterprises. */
 export function LedgerPage() {
   const me = useMe();
-  const { get, update } = useUrlState();
-  const raw = get('tab');
-  const tab: Tab = (TABS as readonly string[]).includes(raw ?? '') ? (raw as Tab) : 'entries';
+  const [tab, setTab] = useUrlTab(TABS);
 
   if (me.role === 'public') {
     return <Result status="403" title="无权查看台账" subTitle="请使用企业或管理部门账号登录。" />;
@@ -35,7 +32,7 @@ export function LedgerPage() {
       <Tabs
         activeKey={tab}
         destroyOnHidden
-        onChange={(k) => update({ tab: k === 'entries' ? undefined : k })}
+        onChange={setTab}
         items={[
           { key: 'entries', label: '台账记录', children: <LedgerEntriesTab /> },
           { key: 'excel', label: 'Excel 导入导出', children: <LedgerExcelTab /> },

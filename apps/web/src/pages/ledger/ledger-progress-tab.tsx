@@ -1,6 +1,5 @@
 import type { SolidWasteProgressItem } from '@ecep/contract';
 import {
-  Alert,
   Button,
   Card,
   Col,
@@ -15,9 +14,9 @@ import {
   Typography,
 } from 'antd';
 import { useCallback } from 'react';
-import { errorText } from '../../api';
 import { useMe } from '../../auth/auth-context';
 import { downloadCsv, toCsv } from '../../components/csv';
+import { LoadErrorAlert } from '../../components/load-error-alert';
 import { useApiData } from '../../lib/use-api-data';
 import { useUrlState } from '../../lib/use-url-state';
 import { getProgress } from './ledger-api';
@@ -70,17 +69,7 @@ export function LedgerProgressTab() {
         </Button>
       </Space>
       {error !== null && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={`目标进展加载失败：${errorText(error)}`}
-          action={
-            <Button size="small" onClick={reload}>
-              重试
-            </Button>
-          }
-        />
+        <LoadErrorAlert what="目标进展" error={error} onRetry={reload} style={{ marginBottom: 16 }} />
       )}
       <Table<SolidWasteProgressItem>
         data-testid="ledger-progress"

@@ -1,11 +1,11 @@
 import type { SolidWasteRate, SolidWasteRateQuery } from '@ecep/contract';
-import { Alert, Button, Empty, Input, Select, Space, Switch, Table, Typography } from 'antd';
+import { Empty, Input, Select, Space, Switch, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useMemo } from 'react';
-import { errorText } from '../../api';
 import { useMe } from '../../auth/auth-context';
 import { ChartPanel } from '../../components/chart-panel';
 import { downloadCsv, toCsv } from '../../components/csv';
+import { LoadErrorAlert } from '../../components/load-error-alert';
 import { RegionCascader } from '../../components/region-cascader';
 import { useApiData } from '../../lib/use-api-data';
 import { useUrlState } from '../../lib/use-url-state';
@@ -178,17 +178,7 @@ export function LedgerRatesTab() {
         </Space>
       </Space>
       {error !== null && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={`综合利用率加载失败：${errorText(error)}`}
-          action={
-            <Button size="small" onClick={reload}>
-              重试
-            </Button>
-          }
-        />
+        <LoadErrorAlert what="综合利用率" error={error} onRetry={reload} style={{ marginBottom: 16 }} />
       )}
       <ChartPanel
         data-testid="ledger-rates"

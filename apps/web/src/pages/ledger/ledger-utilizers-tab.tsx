@@ -1,8 +1,8 @@
 import type { SolidWasteUtilizer } from '@ecep/contract';
-import { Alert, Button, Empty, Select, Space, Table, Tag } from 'antd';
+import { Button, Empty, Select, Space, Table, Tag } from 'antd';
 import { useCallback } from 'react';
-import { errorText } from '../../api';
 import { downloadCsv, toCsv } from '../../components/csv';
+import { LoadErrorAlert } from '../../components/load-error-alert';
 import { useApiData } from '../../lib/use-api-data';
 import { useRegionNames } from '../../lib/use-region-names';
 import { useUrlState } from '../../lib/use-url-state';
@@ -59,17 +59,7 @@ export function LedgerUtilizersTab() {
         </Button>
       </Space>
       {error !== null && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={`综合利用企业加载失败：${errorText(error)}`}
-          action={
-            <Button size="small" onClick={reload}>
-              重试
-            </Button>
-          }
-        />
+        <LoadErrorAlert what="综合利用企业" error={error} onRetry={reload} style={{ marginBottom: 16 }} />
       )}
       <Table<SolidWasteUtilizer>
         data-testid="ledger-utilizers"

@@ -1,7 +1,6 @@
 import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
 import { type Alarm, ApiError, type MonitoringSource } from '@ecep/contract';
 import {
-  Alert,
   App,
   Button,
   Card,
@@ -24,6 +23,7 @@ import { errorText } from '../../api';
 import { useMe } from '../../auth/auth-context';
 import { isAdmin } from '../../auth/permissions';
 import { type CsvColumn, downloadCsv, toCsv } from '../../components/csv';
+import { LoadErrorAlert } from '../../components/load-error-alert';
 import { formatTime } from '../../lib/format';
 import { useReloadable } from '../../lib/use-reloadable';
 import { formatValue } from './format-value';
@@ -285,17 +285,7 @@ export function AlarmCentrePage() {
         <Button onClick={reset}>重置</Button>
       </Space>
       {error !== null && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={`报警加载失败：${errorText(error)}`}
-          action={
-            <Button size="small" onClick={reload}>
-              重试
-            </Button>
-          }
-        />
+        <LoadErrorAlert what="报警" error={error} onRetry={reload} style={{ marginBottom: 16 }} />
       )}
       <div data-testid="alarm-table">
         <Table<Alarm>

@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import { useCallback, useMemo, useState } from 'react';
 import { errorText } from '../../api';
 import { type CsvColumn, downloadCsv, toCsv } from '../../components/csv';
-import { useReloadable } from '../../lib/use-reloadable';
+import { useApiData } from '../../lib/use-api-data';
 import { formatValue } from './format-value';
 import { monitoringApi } from './monitoring-api';
 import type { FactorNames } from './use-factors';
@@ -23,31 +23,11 @@ const n = (v: number | null) => formatValue(v);
 export function DailyPanel({ mn, factors, factor }: { mn: string; factors: FactorNames; factor?: string }) {
   const [days, setDays] = useState(7);
   const [only, setOnly] = useState<'all' | 'selected'>('all');
-  const [data, setData] = useState<DailyList | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(true);
-
-  const load = useCallback(
-    async (isCurrent: () => boolean) => {
-      setLoading(true);
-      const to = dayjs().add(1, 'day').startOf('day');
-      try {
-        const res = await monitoringApi.daily(mn, {
-          from: to.subtract(days, 'day').toISOString(),
-          to: to.toISOString(),
-        });
-        if (!isCurrent()) return;
-        setData(res);
-        setError(null);
-      } catch (err) {
-        if (isCurrent()) setError(err);
-      } finally {
-        if (isCurrent()) setLoading(false);
-      }
-    },
-    [mn, days],
-  );
-  useReloadable(load);
+  const fetcher = useCallback(() => {
+    const to = dayjs().add(1, 'day').startOf('day');
+    return monitoringApi.daily(mn, { from: to.subtract(days, 'day').toISOString(), to: to.toISOString() });
+  }, [mn, days]);
+  const { data, loading, error } = useApiData(fetcher);
 
   const rows = useMemo<DayRow[]>(
     () =>

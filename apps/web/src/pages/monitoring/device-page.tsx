@@ -22,9 +22,9 @@ import {
 import dayjs from 'dayjs';
 import { useCallback, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { errorText } from '../../api';
 import { useMe } from '../../auth/auth-context';
 import { isAdmin } from '../../auth/permissions';
+import { LoadErrorAlert } from '../../components/load-error-alert';
 import { formatTime } from '../../lib/format';
 import { useReloadable } from '../../lib/use-reloadable';
 import { DailyPanel } from './daily-panel';
@@ -133,16 +133,7 @@ export function DevicePage() {
       <>
         {crumbs}
         {error !== null ? (
-          <Alert
-            type="error"
-            showIcon
-            title={`设备加载失败：${errorText(error)}`}
-            action={
-              <Button size="small" onClick={reload}>
-                重试
-              </Button>
-            }
-          />
+          <LoadErrorAlert what="设备" error={error} onRetry={reload} />
         ) : (
           <Card>
             <Skeleton active paragraph={{ rows: 6 }} />

@@ -1,13 +1,13 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import type { HourlyList } from '@ecep/contract';
-import { Alert, Button, Empty, Segmented, Select, Space, Spin, Table, Tag } from 'antd';
+import { Button, Segmented, Select, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useMemo, useState } from 'react';
-import { errorText } from '../../api';
 import { Chart, type ChartOption } from '../../components/chart';
+import { ChartBody } from '../../components/chart-body';
 import { ChartPanel } from '../../components/chart-panel';
 import { type CsvColumn, downloadCsv, toCsv } from '../../components/csv';
-import { useReloadable } from '../../lib/use-reloadable';
+import { useApiData } from '../../lib/use-api-data';
 import { formatValue } from './format-value';
 import { monitoringApi } from './monitoring-api';
 import type { FactorNames } from './use-factors';
@@ -46,30 +46,13 @@ export function HourlyPanel({
   onFactor: (code: string) => void;
 }) {
   const [spanH, setSpanH] = useState(24);
-  const [data, setData] = useState<HourlyList | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(true);
-
-  const load = useCallback(
-    async (isCurrent: () => boolean) => {
-      setLoading(true);
-      const focus = focusHour ? dayjs(focusHour) : null;
-      const to = focus ? focus.add(12, 'hour').startOf('hour') : dayjs().add(1, 'hour').startOf('hour');
-      const from = focus ? focus.subtract(12, 'hour').startOf('hour') : to.subtract(spanH, 'hour');
-      try {
-        const res = await monitoringApi.hourly(mn, { from: from.toISOString(), to: to.toISOString() });
-        if (!isCurrent()) return;
-        setData(res);
-        setError(null);
-      } catch (err) {
-        if (isCurrent()) setError(err);
-      } finally {
-        if (isCurrent()) setLoading(false);
-      }
-    },
-    [mn, spanH, focusHour],
-  );
-  const reload = useReloadable(load);
+  const fetcher = useCallback(() => {
+    const focus = focusHour ? dayjs(focusHour) : null;
+    const to = focus ? focus.add(12, 'hour').startOf('hour') : dayjs().add(1, 'hour').startOf('hour');
+    const from = focus ? focus.subtract(12, 'hour').startOf('hour') : to.subtract(spanH, 'hour');
+    return monitoringApi.hourly(mn, { from: from.toISOString(), to: to.toISOString() });
+  }, [mn, spanH, focusHour]);
+  const { data, loading, error, reload } = useApiData(fetcher);
 
   const codes = useMemo(() => {
     const set = new Set<string>();
@@ -239,15 +222,15 @@ export function HourlyPanel({
       }
       onExport={() => downloadCsv(`${mn}-${factor ?? ''}-小时数据`, toCsv(csvColumns, rows))}
       chart={
-        error ? (
-          <Alert type="error" showIcon title={`小时数据加载失败：${errorText(error)}`} />
-        ) : loading && !data ? (
-          <Spin style={{ display: 'block', margin: '80px auto' }} />
-        ) : rows.length === 0 ? (
-          <Empty description="该时段没有小时数据（整点后约 1 分钟生成）" />
-        ) : (
+        <ChartBody
+          error={error}
+          what="小时数据"
+          loading={loading && !data}
+          empty={rows.length === 0}
+          emptyText="该时段没有小时数据（整点后约 1 分钟生成）"
+        >
           <Chart option={option} height={340} data-testid="hourly-chart" />
-        )
+        </ChartBody>
       }
       table={table}
     />

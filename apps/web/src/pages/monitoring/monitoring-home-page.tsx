@@ -7,7 +7,6 @@ import {
   type MonitoringSource,
 } from '@ecep/contract';
 import {
-  Alert,
   Badge,
   Button,
   Card,
@@ -25,9 +24,9 @@ import {
 } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { errorText } from '../../api';
 import { useMe } from '../../auth/auth-context';
 import { type CsvColumn, downloadCsv, toCsv } from '../../components/csv';
+import { LoadErrorAlert } from '../../components/load-error-alert';
 import { formatTime } from '../../lib/format';
 import { useReloadable } from '../../lib/use-reloadable';
 import { LiveIndicator } from './live-indicator';
@@ -311,17 +310,7 @@ export function MonitoringHomePage() {
           <Button onClick={reset}>重置</Button>
         </Space>
         {error !== null && (
-          <Alert
-            type="error"
-            showIcon
-            style={{ marginBottom: 16 }}
-            title={`监测点位加载失败：${errorText(error)}`}
-            action={
-              <Button size="small" onClick={reload}>
-                重试
-              </Button>
-            }
-          />
+          <LoadErrorAlert what="监测点位" error={error} onRetry={reload} style={{ marginBottom: 16 }} />
         )}
         {filters.view === 'map' ? (
           <SourceMap

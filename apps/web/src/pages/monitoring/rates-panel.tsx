@@ -2,10 +2,10 @@ import { DownloadOutlined } from '@ant-design/icons';
 import type { RateList } from '@ecep/contract';
 import { Alert, Button, Card, Table } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import { errorText } from '../../api';
 import { type CsvColumn, downloadCsv, toCsv } from '../../components/csv';
-import { useReloadable } from '../../lib/use-reloadable';
+import { useApiData } from '../../lib/use-api-data';
 import { monitoringApi } from './monitoring-api';
 
 type RateRow = RateList['items'][number];
@@ -22,30 +22,14 @@ const csvColumns: CsvColumn<RateRow>[] = [
 
 /** 数据传输率、有效率 and 有效传输率 per day of the last 7 days (today up to now). */
 export function RatesPanel({ mn }: { mn: string }) {
-  const [data, setData] = useState<RateList | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(true);
-  const load = useCallback(
-    async (isCurrent: () => boolean) => {
-      setLoading(true);
-      const to = dayjs().startOf('minute');
-      try {
-        const res = await monitoringApi.rates(mn, {
-          from: to.subtract(6, 'day').startOf('day').toISOString(),
-          to: to.toISOString(),
-        });
-        if (!isCurrent()) return;
-        setData(res);
-        setError(null);
-      } catch (err) {
-        if (isCurrent()) setError(err);
-      } finally {
-        if (isCurrent()) setLoading(false);
-      }
-    },
-    [mn],
-  );
-  useReloadable(load);
+  const fetcher = useCallback(() => {
+    const to = dayjs().startOf('minute');
+    return monitoringApi.rates(mn, {
+      from: to.subtract(6, 'day').startOf('day').toISOString(),
+      to: to.toISOString(),
+    });
+  }, [mn]);
+  const { data, loading, error } = useApiData(fetcher);
   const rows = [...(data?.items ?? [])].reverse();
 
   return (

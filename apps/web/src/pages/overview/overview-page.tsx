@@ -21,6 +21,7 @@ import { useCallback, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { errorText } from '../../api';
 import { useAuth, useMe } from '../../auth/auth-context';
+import { LoadErrorAlert } from '../../components/load-error-alert';
 import { type BarometerRow, getOverview, type Overview } from '../../lib/targets-api';
 import { useReloadable } from '../../lib/use-reloadable';
 import { BarometerView, LevelTag } from './barometer-view';
@@ -132,16 +133,7 @@ export function OverviewPage() {
     return (
       <>
         {header}
-        <Alert
-          type="error"
-          showIcon
-          title={`总览加载失败：${errorText(error)}`}
-          action={
-            <Button size="small" onClick={reload}>
-              重试
-            </Button>
-          }
-        />
+        <LoadErrorAlert what="总览" error={error} onRetry={reload} />
       </>
     );
   }

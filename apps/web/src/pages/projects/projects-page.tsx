@@ -1,7 +1,5 @@
-import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
 import type { Project, ProjectQuery, ProjectRates } from '@ecep/contract';
 import {
-  Alert,
   App,
   Button,
   Card,
@@ -22,13 +20,15 @@ import {
 } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { errorText } from '../../api';
 import { useMe } from '../../auth/auth-context';
 import { ExcelImportPanel } from '../../components/excel-import-panel';
+import { LoadErrorAlert } from '../../components/load-error-alert';
 import { RegionCascader } from '../../components/region-cascader';
+import { ReloadExportButtons } from '../../components/reload-export-buttons';
 import { useApiData } from '../../lib/use-api-data';
 import { useRegionNames } from '../../lib/use-region-names';
 import { useUrlState } from '../../lib/use-url-state';
+import { useUrlTab } from '../../lib/use-url-tab';
 import {
   CATEGORY_OPTIONS,
   downloadProjectTemplate,
@@ -214,8 +214,7 @@ export function ProjectsPage() {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const { get, update } = useUrlState();
-  const tabRaw = get('tab');
-  const tab = (TABS as readonly string[]).includes(tabRaw ?? '') ? (tabRaw as (typeof TABS)[number]) : 'list';
+  const [tab, setTab] = useUrlTab(TABS);
   const page = Math.max(1, Number(get('page') ?? 1) || 1);
   const category = get('category');
   const stage = get('stage');
@@ -302,15 +301,7 @@ export function ProjectsPage() {
         onChange={(v?: string) => update({ overdue: v })}
         options={[{ value: '1', label: '有逾期节点' }]}
       />
-      <Button icon={<ReloadOutlined />} onClick={reloadAll}>
-        刷新
-      </Button>
-      <Button
-        icon={<DownloadOutlined />}
-        onClick={() => exportProjects(query).catch((e) => message.error(`导出失败：${errorText(e)}`))}
-      >
-        按当前筛选导出 Excel
-      </Button>
+      <ReloadExportButtons onReload={reloadAll} onExport={() => exportProjects(query)} />
     </Space>
   );
 
@@ -377,22 +368,17 @@ export function ProjectsPage() {
     <Card title="重点项目库">
       {filters}
       {(list.error !== null || rates.error !== null) && (
-        <Alert
-          type="error"
-          showIcon
+        <LoadErrorAlert
+          what=""
+          error={list.error ?? rates.error}
+          onRetry={reloadAll}
           style={{ marginBottom: 16 }}
-          title={`加载失败：${errorText(list.error ?? rates.error)}`}
-          action={
-            <Button size="small" onClick={reloadAll}>
-              重试
-            </Button>
-          }
         />
       )}
       <RatesBar rates={rates.data} />
       <Tabs
         activeKey={tab}
-        onChange={(k) => update({ tab: k === 'list' ? undefined : k })}
+        onChange={setTab}
         items={[
           { key: 'list', label: '项目列表', children: table },
           {

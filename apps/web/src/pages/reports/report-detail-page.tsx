@@ -16,7 +16,6 @@ import {
   Input,
   Modal,
   Popconfirm,
-  Result,
   Skeleton,
   Space,
   Table,
@@ -29,6 +28,7 @@ import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { errorText } from '../../api';
 import { useMe } from '../../auth/auth-context';
+import { DetailPlaceholder } from '../../components/detail-placeholder';
 import { formatTime } from '../../lib/format';
 import { useReloadable } from '../../lib/use-reloadable';
 import {
@@ -90,34 +90,17 @@ export function ReportDetailPage() {
     />
   );
 
-  if (error) {
-    const notFound = error instanceof ApiError && (error.status === 404 || error.status === 400);
+  if (error || !report) {
     return (
-      <>
-        {crumbs}
-        <Card>
-          <Result
-            status={notFound ? '404' : 'error'}
-            title={notFound ? '报表不存在或不在您的管辖范围内' : '报表加载失败'}
-            subTitle={errorText(error)}
-            extra={
-              <Link to="/reports">
-                <Button type="primary">返回报表列表</Button>
-              </Link>
-            }
-          />
-        </Card>
-      </>
-    );
-  }
-  if (!report) {
-    return (
-      <>
-        {crumbs}
-        <Card>
-          <Skeleton active paragraph={{ rows: 8 }} />
-        </Card>
-      </>
+      <DetailPlaceholder
+        crumbs={crumbs}
+        error={error}
+        notFoundStatuses={[404, 400]}
+        notFoundTitle="报表不存在或不在您的管辖范围内"
+        failedTitle="报表加载失败"
+        backTo="/reports"
+        backText="返回报表列表"
+      />
     );
   }
 

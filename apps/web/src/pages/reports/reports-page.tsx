@@ -1,17 +1,11 @@
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import {
-  ApiError,
-  REPORT_STATUS_ZH,
-  REPORT_STATUSES,
-  type ReportList,
-  type ReportListQuery,
-} from '@ecep/contract';
-import { Alert, Button, Card, Input, Result, Select, Space, Tabs, Typography } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
+import { ApiError, REPORT_STATUS_ZH, REPORT_STATUSES, type ReportListQuery } from '@ecep/contract';
+import { Button, Card, Input, Result, Select, Space, Tabs, Typography } from 'antd';
+import { useCallback, useMemo } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { errorText } from '../../api';
 import { useMe } from '../../auth/auth-context';
-import { useReloadable } from '../../lib/use-reloadable';
+import { LoadErrorAlert } from '../../components/load-error-alert';
+import { useApiData } from '../../lib/use-api-data';
 import { isReviewer, listReports } from './report-api';
 import { ReportTable } from './report-table';
 
@@ -61,27 +55,8 @@ export function ReportsPage() {
     [tab, status, periodType, period, page, pageSize],
   );
 
-  const [data, setData] = useState<ReportList | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
-  const load = useCallback(
-    async (isCurrent: () => boolean) => {
-      if (me.role === 'public') return;
-      setLoading(true);
-      try {
-        const res = await listReports(query);
-        if (!isCurrent()) return;
-        setData(res);
-        setError(null);
-      } catch (err) {
-        if (isCurrent()) setError(err);
-      } finally {
-        if (isCurrent()) setLoading(false);
-      }
-    },
-    [query, me.role],
-  );
-  const reload = useReloadable(load);
+  const fetcher = useCallback(() => listReports(query), [query]);
+  const { data, loading, error, reload } = useApiData(me.role === 'public' ? null : fetcher);
 
   if (me.role === 'public' || (error instanceof ApiError && error.status === 403)) {
     return <Result status="403" title="无权查看能源利用状况报表" subTitle="请使用企业或管理部门账号登录。" />;
@@ -164,17 +139,7 @@ export function ReportsPage() {
       }
     >
       {error !== null && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={`报表列表加载失败：${errorText(error)}`}
-          action={
-            <Button size="small" onClick={reload}>
-              重试
-            </Button>
-          }
-        />
+        <LoadErrorAlert what="报表列表" error={error} onRetry={reload} style={{ marginBottom: 16 }} />
       )}
       {reviewer ? (
         <Tabs

@@ -1,5 +1,4 @@
 import {
-  Alert,
   App,
   Button,
   Drawer,
@@ -15,6 +14,7 @@ import {
 import { useCallback, useState } from 'react';
 import { errorText } from '../../api';
 import { useMe } from '../../auth/auth-context';
+import { LoadErrorAlert } from '../../components/load-error-alert';
 import { type AssessmentRow, getAssessment, putMeasurePoints } from '../../lib/targets-api';
 import { useReloadable } from '../../lib/use-reloadable';
 import { ExplainCard } from '../calc/explain-card';
@@ -104,16 +104,7 @@ export function AssessmentTab({ year, onYear }: { year: number; onYear: (y: numb
         </Typography.Text>
       </Space>
       {error !== null ? (
-        <Alert
-          type="error"
-          showIcon
-          title={`考核表加载失败：${errorText(error)}`}
-          action={
-            <Button size="small" onClick={reload}>
-              重试
-            </Button>
-          }
-        />
+        <LoadErrorAlert what="考核表" error={error} onRetry={reload} />
       ) : rows === null ? (
         <Skeleton active />
       ) : (

@@ -1,11 +1,11 @@
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, Breadcrumb, Button, Card, Skeleton, Space, Tag, Typography } from 'antd';
+import { Breadcrumb, Button, Card, Skeleton, Space, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { errorText } from '../../api';
 import { type BarometerRow, type Bulletin, bulletinXlsxUrl, getBulletin } from '../../lib/targets-api';
 import { useReloadable } from '../../lib/use-reloadable';
 import './bulletin-print.css';
+import { LoadErrorAlert } from '../../components/load-error-alert';
 
 const LEVEL_ZH: Record<number, string> = { 1: '一级预警（红）', 2: '二级预警（黄）', 3: '三级（绿）' };
 const cell = (v: string | null) => v ?? '—';
@@ -66,18 +66,7 @@ export function BulletinPage() {
           <Button>下一年</Button>
         </Link>
       </Space>
-      {error !== null && (
-        <Alert
-          type="error"
-          showIcon
-          title={`公报加载失败：${errorText(error)}`}
-          action={
-            <Button size="small" onClick={reload}>
-              重试
-            </Button>
-          }
-        />
-      )}
+      {error !== null && <LoadErrorAlert what="公报" error={error} onRetry={reload} />}
       <Card className="ecep-bulletin">
         {!data ? (
           error === null && <Skeleton active paragraph={{ rows: 12 }} />

@@ -1,7 +1,7 @@
-import { Alert, Button, Empty, Table, Tag, Typography } from 'antd';
+import { Empty, Table, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { errorText } from '../../api';
+import { LoadErrorAlert } from '../../components/load-error-alert';
 import { formatTime } from '../../lib/format';
 import { listPlans, type PlanSummary } from '../../lib/targets-api';
 import { useReloadable } from '../../lib/use-reloadable';
@@ -24,19 +24,7 @@ export function PlanList() {
     }
   }, []);
   const reload = useReloadable(load);
-  if (error !== null)
-    return (
-      <Alert
-        type="error"
-        showIcon
-        title={`规划列表加载失败：${errorText(error)}`}
-        action={
-          <Button size="small" onClick={reload}>
-            重试
-          </Button>
-        }
-      />
-    );
+  if (error !== null) return <LoadErrorAlert what="规划列表" error={error} onRetry={reload} />;
   return (
     <Table<PlanSummary>
       data-testid="plan-list"

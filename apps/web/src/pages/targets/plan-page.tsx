@@ -1,20 +1,7 @@
-import { ApiError } from '@ecep/contract';
-import {
-  Breadcrumb,
-  Button,
-  Card,
-  Descriptions,
-  Result,
-  Skeleton,
-  Space,
-  Table,
-  Tabs,
-  Tag,
-  Typography,
-} from 'antd';
+import { Breadcrumb, Button, Card, Descriptions, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { errorText } from '../../api';
+import { DetailPlaceholder } from '../../components/detail-placeholder';
 import { formatTime } from '../../lib/format';
 import { getPlan, type PlanDetail, targetText, unitZh } from '../../lib/targets-api';
 import { useRegionNames } from '../../lib/use-region-names';
@@ -59,34 +46,17 @@ export function PlanPage() {
       items={[{ title: <Link to="/targets">目标考核</Link> }, { title: plan?.title ?? '规划' }]}
     />
   );
-  if (error) {
-    const notFound = error instanceof ApiError && error.status === 404;
+  if (error || !plan) {
     return (
-      <>
-        {crumbs}
-        <Card>
-          <Result
-            status={notFound ? '404' : 'error'}
-            title={notFound ? '没有这份规划' : '规划加载失败'}
-            subTitle={errorText(error)}
-            extra={
-              <Link to="/targets">
-                <Button type="primary">返回规划列表</Button>
-              </Link>
-            }
-          />
-        </Card>
-      </>
-    );
-  }
-  if (!plan) {
-    return (
-      <>
-        {crumbs}
-        <Card>
-          <Skeleton active paragraph={{ rows: 8 }} />
-        </Card>
-      </>
+      <DetailPlaceholder
+        crumbs={crumbs}
+        error={error}
+        notFoundStatuses={[404]}
+        notFoundTitle="没有这份规划"
+        failedTitle="规划加载失败"
+        backTo="/targets"
+        backText="返回规划列表"
+      />
     );
   }
 

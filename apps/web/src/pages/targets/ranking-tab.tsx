@@ -1,7 +1,7 @@
-import { Alert, Button, Select, Skeleton, Space, Typography } from 'antd';
+import { Button, Select, Skeleton, Space, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { errorText } from '../../api';
+import { LoadErrorAlert } from '../../components/load-error-alert';
 import { type Barometer, getBarometer } from '../../lib/targets-api';
 import { useReloadable } from '../../lib/use-reloadable';
 import { BarometerView } from '../overview/barometer-view';
@@ -62,16 +62,7 @@ export function RankingTab({ year, onYear }: { year: number | undefined; onYear:
         </Typography.Text>
       </Space>
       {error !== null ? (
-        <Alert
-          type="error"
-          showIcon
-          title={`晴雨表加载失败：${errorText(error)}`}
-          action={
-            <Button size="small" onClick={reload}>
-              重试
-            </Button>
-          }
-        />
+        <LoadErrorAlert what="晴雨表" error={error} onRetry={reload} />
       ) : !data ? (
         <Skeleton active />
       ) : (

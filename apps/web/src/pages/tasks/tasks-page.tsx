@@ -1,9 +1,8 @@
-import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
+import { ReloadOutlined } from '@ant-design/icons';
 import type { Task, TaskQuery } from '@ecep/contract';
 import { TASK_STATUSES } from '@ecep/contract';
 import {
   Alert,
-  App,
   Badge,
   Button,
   Calendar,
@@ -29,9 +28,11 @@ import { Link, useNavigate } from 'react-router-dom';
 import { errorText } from '../../api';
 import { useMe } from '../../auth/auth-context';
 import { ExcelImportPanel } from '../../components/excel-import-panel';
+import { ReloadExportButtons } from '../../components/reload-export-buttons';
 import { listPlans } from '../../lib/targets-api';
 import { useApiData } from '../../lib/use-api-data';
 import { useUrlState } from '../../lib/use-url-state';
+import { useUrlTab } from '../../lib/use-url-tab';
 import {
   downloadReportTemplate,
   exportTasks,
@@ -199,10 +200,8 @@ function SupervisionTab({ onOpen }: { onOpen: (id: string) => void }) {
 export function TasksPage() {
   const me = useMe();
   const navigate = useNavigate();
-  const { message } = App.useApp();
   const { get, update } = useUrlState();
-  const tabRaw = get('tab');
-  const tab = (TABS as readonly string[]).includes(tabRaw ?? '') ? (tabRaw as (typeof TABS)[number]) : 'list';
+  const [tab, setTab] = useUrlTab(TABS);
   const planId = get('plan');
   const unit = get('unit');
   const status = get('status');
@@ -277,15 +276,7 @@ export function TasksPage() {
         defaultValue={q}
         onSearch={(v) => update({ q: v.trim() || undefined })}
       />
-      <Button icon={<ReloadOutlined />} onClick={tasks.reload}>
-        刷新
-      </Button>
-      <Button
-        icon={<DownloadOutlined />}
-        onClick={() => exportTasks(query).catch((e) => message.error(`导出失败：${errorText(e)}`))}
-      >
-        按当前筛选导出 Excel
-      </Button>
+      <ReloadExportButtons onReload={tasks.reload} onExport={() => exportTasks(query)} />
     </Space>
   );
 
@@ -315,7 +306,7 @@ export function TasksPage() {
       )}
       <Tabs
         activeKey={tab}
-        onChange={(k) => update({ tab: k === 'list' ? undefined : k })}
+        onChange={setTab}
         items={[
           {
             key: 'list',
