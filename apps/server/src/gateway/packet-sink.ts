@@ -60,52 +60,48 @@ interface Staged {
   receivedAtMs: number;
 }
 
-function measurementValues(s: Staged): unknown[] {
-  const r = s.row;
-  return [
-    r.mn,
-    r.cn,
-    new Date(r.dataTimeMs).toISOString(),
-    r.factor,
-    r.rtd,
-    r.avg,
-    r.min,
-    r.max,
-    r.cou,
-    r.zsRtd,
-    r.zsAvg,
-    r.zsMin,
-    r.zsMax,
-    r.flag,
-    r.extra === null ? null : JSON.stringify(r.extra),
-    s.packetId,
-    new Date(s.receivedAtMs).toISOString(),
-  ];
-}
-
 const NEEDS_ESCAPE = /[\\\t\n\r]/;
 
-/** One COPY text-format field: `\N` for null, backslash escapes only where needed (the hot path). */
-function copyField(v: unknown): string {
-  if (v === null || v === undefined) return '\\N';
-  if (typeof v === 'number') return String(v);
-  const s = String(v);
-  if (!NEEDS_ESCAPE.test(s)) return s;
-  return s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+/** A text COPY field: `\N` for null, backslash escapes only where needed. */
+function textField(v: string | null): string {
+  if (v === null) return '\\N';
+  if (!NEEDS_ESCAPE.test(v)) return v;
+  return v.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 }
 
-/** COPY text format: tab-separated fields, one row a line. */
-function copyLine(values: unknown[]): string {
-  let line = copyField(values[0]);
-  for (let i = 1; i < values.length; i++) line += `\t${copyField(values[i])}`;
-  return `${line}\n`;
+const numField = (v: number | null) => (v === null ? '\\N' : String(v));
+
+/**
+ * ISO text of an instant, remembering the last few: the rows of one packet share their data time and
+ * received time, so most lookups hit and the hot path allocates one string per packet, not per row.
+ */
+function isoCache(size = 8) {
+  const keys: number[] = [];
+  const values: string[] = [];
+  let next = 0;
+  return (ms: number): string => {
+    const i = keys.indexOf(ms);
+    if (i >= 0) return values[i]!;
+    const iso = new Date(ms).toISOString();
+    keys[next] = ms;
+    values[next] = iso;
+    next = (next + 1) % size;
+    return iso;
+  };
+}
+
+/** One measurement row as a COPY text line, in MEASUREMENT_COLUMNS order, built without intermediate arrays. */
+function measurementLine(s: Staged, iso: (ms: number) => string): string {
+  const r = s.row;
+  return `${textField(r.mn)}\t${textField(r.cn)}\t${iso(r.dataTimeMs)}\t${textField(r.factor)}\t${numField(r.rtd)}\t${numField(r.avg)}\t${numField(r.min)}\t${numField(r.max)}\t${numField(r.cou)}\t${numField(r.zsRtd)}\t${numField(r.zsAvg)}\t${numField(r.zsMin)}\t${numField(r.zsMax)}\t${textField(r.flag)}\t${textField(r.extra === null ? null : JSON.stringify(r.extra))}\t${s.packetId}\t${iso(s.receivedAtMs)}\n`;
 }
 
 /** Rows joined into chunks of a few hundred KB, so the COPY stream is not fed line by line. */
 function* copyChunks(staged: readonly Staged[]): Generator<string> {
+  const iso = isoCache();
   let chunk = '';
   for (const s of staged) {
-    chunk += copyLine(measurementValues(s));
+    chunk += measurementLine(s, iso);
     if (chunk.length > 256 * 1024) {
       yield chunk;
       chunk = '';
@@ -114,20 +110,10 @@ function* copyChunks(staged: readonly Staged[]): Generator<string> {
   if (chunk) yield chunk;
 }
 
-function packetValues(item: SinkItem, id: string): unknown[] {
-  return [
-    id,
-    new Date(item.receivedAtMs).toISOString(),
-    item.connectionId,
-    item.remote,
-    item.mn,
-    item.cn,
-    item.qn,
-    item.dataTimeMs === null ? null : new Date(item.dataTimeMs).toISOString(),
-    item.outcome,
-    item.errorCode,
-    item.raw,
-  ];
+/** One packet as a COPY text line, in PACKET_COLUMNS order. */
+function packetLine(item: SinkItem, id: string): string {
+  const dataTime = item.dataTimeMs === null ? '\\N' : new Date(item.dataTimeMs).toISOString();
+  return `${id}\t${new Date(item.receivedAtMs).toISOString()}\t${textField(item.connectionId)}\t${textField(item.remote)}\t${textField(item.mn)}\t${textField(item.cn)}\t${textField(item.qn)}\t${dataTime}\t${item.outcome}\t${textField(item.errorCode)}\t${textField(item.raw)}\n`;
 }
 
 const PACKET_COLUMNS = [
@@ -147,7 +133,7 @@ const PACKET_COLUMNS = [
 function* packetCopyChunks(items: readonly SinkItem[], ids: readonly string[]): Generator<string> {
   let chunk = '';
   for (let i = 0; i < items.length; i++) {
-    chunk += copyLine(packetValues(items[i]!, ids[i]!));
+    chunk += packetLine(items[i]!, ids[i]!);
     if (chunk.length > 256 * 1024) {
       yield chunk;
       chunk = '';
