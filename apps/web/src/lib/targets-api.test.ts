@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { targetText, unitZh } from './targets-api';
+import { canAllocate, regionPrefix, targetText, unitZh } from './targets-api';
 
 describe('target text', () => {
   it('states an intensity cap with its unit, year and reduction', () => {
@@ -25,5 +25,25 @@ describe('target text', () => {
     expect(unitZh('t CO2/10k yuan')).toBe('t CO2/万元');
     expect(unitZh('10k mu')).toBe('万亩');
     expect(unitZh('100m yuan')).toBe('亿元');
+  });
+});
+
+describe('who may edit an allocation', () => {
+  it('lets province and city administrators allocate below a region of theirs only', () => {
+    expect(canAllocate({ role: 'province_admin', regionCode: '140000' }, '140100')).toBe(true);
+    expect(canAllocate({ role: 'city_admin', regionCode: '140100' }, '140100')).toBe(true);
+    expect(canAllocate({ role: 'city_admin', regionCode: '140100' }, '140000')).toBe(false);
+    expect(canAllocate({ role: 'city_admin', regionCode: '140100' }, '140200')).toBe(false);
+    expect(canAllocate({ role: 'county_admin', regionCode: '140105' }, '140105')).toBe(false);
+    expect(canAllocate({ role: 'auditor', regionCode: '140000' }, '140000')).toBe(false);
+  });
+
+  it('scopes by the prefix of province, city and county codes', () => {
+    expect([
+      regionPrefix('140000'),
+      regionPrefix('140100'),
+      regionPrefix('140105'),
+      regionPrefix(null),
+    ]).toEqual(['14', '1401', '140105', '']);
   });
 });

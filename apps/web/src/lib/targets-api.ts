@@ -129,6 +129,67 @@ export const getAllocations = (q: { planId: string; targetCode: string; parent?:
       q,
     ),
   );
+/** One item of `PUT /api/targets/allocations` (for level = enterprise, `regionCode` is the enterprise id). */
+export interface AllocationInputItem {
+  regionCode: string;
+  changePct?: number;
+  targetValue?: number;
+  weightValue?: number;
+  weightBasis?: 'energy' | 'gdp';
+  note?: string;
+}
+
+export interface AllocationInput {
+  level?: 'region' | 'enterprise';
+  planId: string;
+  targetCode: string;
+  parentCode: string;
+  items: AllocationInputItem[];
+}
+
+/** Enters allocations (each item a new version); answers the allocations with the consistency check. */
+export const putAllocations = (body: AllocationInput) =>
+  call((api) =>
+    api.request<{ items: AllocationItem[]; check: AllocationCheck | null }>(
+      'PUT',
+      '/api/targets/allocations',
+      body,
+    ),
+  );
+
+/** A result kept when an evaluation changed (`computedBy` only where the server records who). */
+export interface HistoryEntry<T = unknown> {
+  computedAt: string;
+  digest: string;
+  result: T;
+  computedBy?: string;
+}
+
+/**
+ * Earlier results of an evaluation, newest first. Keys: `evaluation` `region/planId/year` (planId `*` for all
+ * plans), `barometer` `parent/year/period`, `assessment` `parent/year`.
+ */
+export const getTargetHistory = <T = unknown>(kind: 'evaluation' | 'barometer' | 'assessment', key: string) =>
+  call((api) =>
+    api.request<{ items: HistoryEntry<T>[] }>('GET', '/api/targets/history', undefined, { kind, key }),
+  );
+
+/** The prefix of the codes inside a region (`140000` → `14`, `140100` → `1401`), as the server scopes. */
+export function regionPrefix(code: string | null): string {
+  if (!code) return '';
+  if (code.endsWith('0000')) return code.slice(0, 2);
+  if (code.endsWith('00')) return code.slice(0, 4);
+  return code;
+}
+
+/** Whether a user may enter allocations below `parent` (province or city administrators, in their region). */
+export function canAllocate(me: { role: string; regionCode: string | null }, parent: string): boolean {
+  return (
+    (me.role === 'province_admin' || me.role === 'city_admin') &&
+    parent.startsWith(regionPrefix(me.regionCode))
+  );
+}
+
 export const getBulletin = (year: number) =>
   call((api) => api.request<Bulletin>('GET', `/api/bulletins/${year}`));
 export const bulletinXlsxUrl = (year: number) => `/api/bulletins/${year}/xlsx`;

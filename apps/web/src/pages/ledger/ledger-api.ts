@@ -9,6 +9,7 @@ import type {
   SolidWasteRateList,
   SolidWasteRateQuery,
   SolidWasteUtilizer,
+  SolidWasteUtilizerInput,
 } from '@ecep/contract';
 import { call } from '../../api';
 import { downloadXlsx, type ImportMode, uploadXlsx } from '../../lib/xlsx-transfer';
@@ -42,3 +43,6 @@ export const exportLedger = (q: SolidWasteEntryQuery) =>
   downloadXlsx(`${BASE}/export.xlsx`, '工业固废台账.xlsx', { ...q, page: undefined, pageSize: undefined });
 export const importLedger = (file: Blob, mode: ImportMode): Promise<ExcelImportResult> =>
   uploadXlsx(`${BASE}/import`, file, mode);
+/** Registers a utilisation enterprise, or updates the one registered for that enterprise. */
+export const saveUtilizer = (body: SolidWasteUtilizerInput) =>
+  call((api) => api.request<SolidWasteUtilizer>('PUT', `${BASE}/utilizers`, body));

@@ -1,6 +1,8 @@
+import { PlusOutlined } from '@ant-design/icons';
 import type { SolidWasteUtilizer } from '@ecep/contract';
-import { Button, Empty, Select, Space, Table, Tag } from 'antd';
-import { useCallback } from 'react';
+import { App, Button, Empty, Select, Space, Table, Tag } from 'antd';
+import { useCallback, useState } from 'react';
+import { useMe } from '../../auth/auth-context';
 import { downloadCsv, toCsv } from '../../components/csv';
 import { LoadErrorAlert } from '../../components/load-error-alert';
 import { useApiData } from '../../lib/use-api-data';
@@ -8,9 +10,17 @@ import { useRegionNames } from '../../lib/use-region-names';
 import { useUrlState } from '../../lib/use-url-state';
 import { listUtilizers } from './ledger-api';
 import { tonnes, WASTE_TYPE_OPTIONS, wasteTypeName } from './ledger-labels';
+import { canRegisterUtilizer, UtilizerModal } from './utilizer-modal';
 
-/** 综合利用企业: capacity by waste type (t/yr) and certification, with its validity. */
+/**
+ * 综合利用企业: capacity by waste type (t/yr) and certification, with its validity. Administrators and enterprise
+ * users register or update them; auditors only read.
+ */
 export function LedgerUtilizersTab() {
+  const me = useMe();
+  const { message } = App.useApp();
+  const editable = canRegisterUtilizer(me.role);
+  const [editing, setEditing] = useState<{ utilizer?: SolidWasteUtilizer } | null>(null);
   const { get, update } = useUrlState();
   const wasteType = get('uwt');
   const fetcher = useCallback(() => listUtilizers(wasteType), [wasteType]);
@@ -26,6 +36,16 @@ export function LedgerUtilizersTab() {
   return (
     <>
       <Space wrap style={{ marginBottom: 16 }}>
+        {editable && (
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setEditing({})}
+            data-testid="utilizer-register"
+          >
+            登记综合利用企业
+          </Button>
+        )}
         <Select
           allowClear
           placeholder="可利用的固废种类"
@@ -93,7 +113,31 @@ export function LedgerUtilizersTab() {
                 <Tag color="error">{u.certification ? '已过期' : '未认定'}</Tag>
               ),
           },
+          ...(editable
+            ? [
+                {
+                  title: '',
+                  key: 'edit',
+                  width: 70,
+                  render: (_: unknown, u: SolidWasteUtilizer) => (
+                    <Button type="link" size="small" onClick={() => setEditing({ utilizer: u })}>
+                      修改
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
         ]}
+      />
+      <UtilizerModal
+        open={editing !== null}
+        utilizer={editing?.utilizer}
+        onClose={() => setEditing(null)}
+        onSaved={(u) => {
+          setEditing(null);
+          message.success(`已保存：${u.enterpriseName}，合计利用能力 ${tonnes(u.totalCapacityTPerYr)} 吨/年`);
+          reload();
+        }}
       />
     </>
   );

@@ -162,6 +162,7 @@ function Board({
                   size="small"
                   style={{ marginBottom: 8, cursor: movable ? 'grab' : 'pointer' }}
                   draggable={movable}
+                  data-testid={`project-card-${p.id}`}
                   onDragStart={() => setDragId(p.id)}
                   onClick={() => onOpen(p.id)}
                   extra={
@@ -179,7 +180,12 @@ function Board({
                           },
                         }}
                       >
-                        <Button size="small" type="text" onClick={(e) => e.stopPropagation()}>
+                        <Button
+                          size="small"
+                          type="text"
+                          onClick={(e) => e.stopPropagation()}
+                          data-testid={`project-move-${p.id}`}
+                        >
                           移动
                         </Button>
                       </Dropdown>

@@ -1,23 +1,49 @@
-import { Alert, Descriptions, Empty, Skeleton, Table, Typography } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Descriptions, Empty, Skeleton, Table, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { errorText } from '../../api';
-import { type AllocationCheck, type AllocationItem, getAllocations } from '../../lib/targets-api';
+import { useMe } from '../../auth/auth-context';
+import {
+  type AllocationCheck,
+  type AllocationItem,
+  canAllocate,
+  getAllocations,
+} from '../../lib/targets-api';
 import { useRegionNames } from '../../lib/use-region-names';
 import { useReloadable } from '../../lib/use-reloadable';
 import { ExplainCard } from '../calc/explain-card';
+import { AllocationEditModal, type AllocationSaved } from './allocation-edit-modal';
 
-/** A target's allocation to the level below and whether the parts add up to the whole (the gap highlighted). */
+/**
+ * A target's allocation to the level below and whether the parts add up to the whole (the gap highlighted).
+ * Province and city administrators may edit the allocation below a region of theirs; others only read it.
+ */
 export function AllocationView({
   planId,
   targetCode,
   parent,
+  unit,
 }: {
   planId: string;
   targetCode: string;
   parent: string;
+  /** The target's unit (for a total's cap). */
+  unit?: string;
 }) {
+  const me = useMe();
+  const { message } = App.useApp();
   const [data, setData] = useState<{ items: AllocationItem[]; check: AllocationCheck | null } | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [editing, setEditing] = useState(false);
+  const editable = canAllocate(me, parent);
+  const onSaved = (saved: AllocationSaved) => {
+    setEditing(false);
+    setData(saved);
+    const c = saved.check;
+    if (!c) message.success('分解已保存');
+    else if (c.consistent) message.success('分解已保存：一致性检查通过');
+    else message.warning(`分解已保存，但一致性检查未通过${c.gap !== null ? `（差额 ${c.gap}）` : ''}`);
+  };
   const load = useCallback(
     async (isCurrent: () => boolean) => {
       setData(null);
@@ -38,9 +64,27 @@ export function AllocationView({
   const regionName = useRegionNames([...(check?.missingParts ?? []), ...(check?.missingWeights ?? [])]);
   if (error !== null) return <Alert type="error" showIcon title={`目标分解加载失败：${errorText(error)}`} />;
   if (!data) return <Skeleton active />;
-  const unit = check?.kind === 'intensity' ? '%' : '';
+  const checkUnit = check?.kind === 'intensity' ? '%' : '';
   return (
     <>
+      {editable && (
+        <div style={{ marginBottom: 12 }}>
+          <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="allocation-edit">
+            编辑分解
+          </Button>
+          <AllocationEditModal
+            open={editing}
+            planId={planId}
+            targetCode={targetCode}
+            parent={parent}
+            kind={check?.kind === 'intensity' || check?.kind === 'total' ? check.kind : null}
+            unit={unit}
+            items={data.items}
+            onClose={() => setEditing(false)}
+            onSaved={onSaved}
+          />
+        </div>
+      )}
       {check ? (
         <>
           <Alert
@@ -51,7 +95,7 @@ export function AllocationView({
             title={
               check.consistent
                 ? '分解一致：下级目标合计不弱于上级目标'
-                : `分解不一致${check.gap !== null ? `：差额 ${check.gap}${unit}` : ''}`
+                : `分解不一致${check.gap !== null ? `：差额 ${check.gap}${checkUnit}` : ''}`
             }
           />
           <Descriptions
@@ -62,12 +106,12 @@ export function AllocationView({
               {
                 key: 'parent',
                 label: check.kind === 'intensity' ? '上级降低率' : '上级总量上限',
-                children: `${check.parentValue}${unit}`,
+                children: `${check.parentValue}${checkUnit}`,
               },
               {
                 key: 'implied',
                 label: check.kind === 'intensity' ? '下级加权合计' : '下级合计',
-                children: `${check.impliedValue ?? '—'}${check.impliedValue ? unit : ''}`,
+                children: `${check.impliedValue ?? '—'}${check.impliedValue ? checkUnit : ''}`,
               },
               {
                 key: 'gap',
@@ -81,7 +125,7 @@ export function AllocationView({
                         : undefined
                     }
                   >
-                    {check.gap !== null ? `${check.gap}${unit}` : '—'}
+                    {check.gap !== null ? `${check.gap}${checkUnit}` : '—'}
                   </Typography.Text>
                 ),
               },

@@ -33,6 +33,7 @@ import { TargetExplainDrawer } from '../overview/kpi-cards';
 import { type ChartOption, SimpleChart } from '../overview/simple-chart';
 import { AllocationView } from './allocation-view';
 import { docTargets } from './plan-document';
+import { TargetHistoryCard } from './target-history-card';
 
 const COLUMNS: CsvColumn<TargetEvaluation>[] = [
   { title: '数据年度', value: (e) => e.asOfYear },
@@ -56,6 +57,7 @@ export function TargetDetailPage() {
   const [error, setError] = useState<unknown>(null);
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const [open, setOpen] = useState<TargetEvaluation | null>(null);
+  const [evalYears, setEvalYears] = useState<{ years: number[]; latest: number } | null>(null);
   const regionName = useRegionNames([scope]);
 
   const matches = useCallback(
@@ -67,6 +69,7 @@ export function TargetDetailPage() {
   const load = useCallback(
     async (isCurrent: () => boolean) => {
       setSeries(null);
+      setEvalYears(null);
       try {
         const [p, latest] = await Promise.all([getPlan(planId), getEvaluations({ planId, region: scope })]);
         if (!isCurrent()) return;
@@ -80,6 +83,7 @@ export function TargetDetailPage() {
         const to = Math.min(current.targetYear, latest.year);
         const years = [];
         for (let y = from; y <= to; y++) years.push(y);
+        setEvalYears({ years: [...years].reverse(), latest: latest.year });
         const all = await Promise.all(years.map((y) => getEvaluations({ planId, region: scope, year: y })));
         if (!isCurrent()) return;
         // Each evaluation uses the latest data up to its year; keep one point per year of data.
@@ -273,9 +277,27 @@ export function TargetDetailPage() {
           />
         )}
       </Card>
+      {me.role !== 'enterprise_user' && evalYears && (
+        <TargetHistoryCard
+          planId={planId}
+          region={scope}
+          years={
+            evalYears.years.includes(evalYears.latest)
+              ? evalYears.years
+              : [evalYears.latest, ...evalYears.years]
+          }
+          defaultYear={evalYears.latest}
+          matches={matches}
+        />
+      )}
       {me.role !== 'enterprise_user' && (
         <Card title="目标分解到下级及一致性检查">
-          <AllocationView planId={planId} targetCode={code} parent={scope} />
+          <AllocationView
+            planId={planId}
+            targetCode={code}
+            parent={scope}
+            unit={last?.unit ?? docTarget?.unit}
+          />
         </Card>
       )}
       <TargetExplainDrawer kpi={open} onClose={() => setOpen(null)} />

@@ -57,7 +57,12 @@ function AllocationTab({ parent }: { parent: string }) {
         />
       </Space>
       {planId && target ? (
-        <AllocationView planId={planId} targetCode={target} parent={parent} />
+        <AllocationView
+          planId={planId}
+          targetCode={target}
+          parent={parent}
+          unit={codes.find((t) => t.code === target)?.unit}
+        />
       ) : (
         <Empty description="选择规划和目标，查看分解到下级的目标及一致性检查" />
       )}

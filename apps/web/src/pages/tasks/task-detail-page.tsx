@@ -163,7 +163,13 @@ export function TaskDetailPage() {
                 rules={[{ required: true, message: '请填写完成百分比' }]}
                 initialValue={t.progressPct}
               >
-                <InputNumber min={0} max={100} precision={0} style={{ width: 140 }} />
+                <InputNumber
+                  min={0}
+                  max={100}
+                  precision={0}
+                  style={{ width: 140 }}
+                  data-testid="task-report-percent"
+                />
               </Form.Item>
             </Space>
             <Form.Item
@@ -171,18 +177,18 @@ export function TaskDetailPage() {
               label="进展情况"
               rules={[{ required: true, whitespace: true, message: '请填写进展' }]}
             >
-              <Input.TextArea rows={3} maxLength={5000} />
+              <Input.TextArea rows={3} maxLength={5000} data-testid="task-report-text" />
             </Form.Item>
             <Form.Item name="attachments" label="附件（每行一个：名称，或 名称 | 链接）">
               <Input.TextArea rows={2} placeholder={'验收报告.pdf\n批复文件 | https://…'} />
             </Form.Item>
-            <Button type="primary" loading={saving} onClick={submitReport}>
+            <Button type="primary" loading={saving} onClick={submitReport} data-testid="task-report-submit">
               报送
             </Button>
           </Form>
         </Card>
       )}
-      <Card size="small" title={`进展报送（${t.reports.length}）`}>
+      <Card size="small" title={`进展报送（${t.reports.length}）`} data-testid="task-reports">
         <List<TaskReport>
           dataSource={t.reports}
           locale={{ emptyText: '尚无进展报送' }}

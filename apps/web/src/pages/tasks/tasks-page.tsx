@@ -1,8 +1,9 @@
-import { ReloadOutlined } from '@ant-design/icons';
+import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import type { Task, TaskQuery } from '@ecep/contract';
 import { TASK_STATUSES } from '@ecep/contract';
 import {
   Alert,
+  App,
   Badge,
   Button,
   Calendar,
@@ -23,7 +24,7 @@ import {
   Typography,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { errorText } from '../../api';
 import { useMe } from '../../auth/auth-context';
@@ -42,6 +43,7 @@ import {
   myUnits,
   STATUS_COLORS,
 } from './task-api';
+import { canCreateTask, TaskCreateModal } from './task-create-modal';
 import { tasksByDay, unitsOf } from './task-report-form';
 
 const TABS = ['list', 'supervision', 'calendar', 'excel'] as const;
@@ -200,8 +202,10 @@ function SupervisionTab({ onOpen }: { onOpen: (id: string) => void }) {
 export function TasksPage() {
   const me = useMe();
   const navigate = useNavigate();
+  const { message } = App.useApp();
   const { get, update } = useUrlState();
   const [tab, setTab] = useUrlTab(TABS);
+  const [creating, setCreating] = useState(false);
   const planId = get('plan');
   const unit = get('unit');
   const status = get('status');
@@ -295,7 +299,30 @@ export function TasksPage() {
           </Typography.Text>
         </Space>
       }
+      extra={
+        canCreateTask(me.role, units.data?.supervisor ?? false) && (
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setCreating(true)}
+            data-testid="task-create"
+          >
+            新增任务
+          </Button>
+        )
+      }
     >
+      <TaskCreateModal
+        open={creating}
+        knownUnits={unitsOf(all.data?.items ?? [])}
+        onClose={() => setCreating(false)}
+        onCreated={(t) => {
+          setCreating(false);
+          message.success(`已下达：${t.title}`);
+          tasks.reload();
+          all.reload();
+        }}
+      />
       {tasks.error !== null && (
         <Alert
           type="error"
