@@ -2,9 +2,13 @@
  * The gateway's storage stage alone: batches of decoded 2051 packets written through the PacketSink, with no
  * sockets, on PGlite and (with DATABASE_URL) PostgreSQL.
  *
- *   npx tsx --conditions=source bench/sink.bench.ts [batches=5] [batchPackets=2000]
+ *   [DATABASE_URL=postgres://…] [SINK_BACKEND=pglite|postgres] npx tsx --conditions=source bench/sink.bench.ts [batches=5] [batchPackets=2000]
+ *
+ * PostgreSQL runs in a database of its own, created and dropped by the run.
  */
 
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { measurementRows } from '../apps/server/src/gateway/measurement-rows.js';
 import { createPacketSink, type SinkItem } from '../apps/server/src/gateway/packet-sink.js';
 import { createDb, migrateToLatest } from '../apps/server/src/index.js';
@@ -56,10 +60,32 @@ function batch(k: number): SinkItem[] {
   });
 }
 
-for (const url of [null, process.env.DATABASE_URL ?? null].filter((u, i) => i === 0 || u)) {
-  const handle = await createDb({ databaseUrl: url, dataDir: 'memory://' });
+/** A new database on the server of DATABASE_URL: a table emptied by DELETE would carry dead rows into the run. */
+async function throwawayUrl(base: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `ecep_sink_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const u = new URL(base);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+const only = process.env.SINK_BACKEND; // pglite | postgres
+for (const base of [null, process.env.DATABASE_URL ?? null].filter((u, i) => i === 0 || u)) {
+  if (only && only !== (base ? 'postgres' : 'pglite')) continue;
+  const target = base ? await throwawayUrl(base) : null;
+  const handle = await createDb({ databaseUrl: target?.url ?? null, dataDir: 'memory://' });
   await migrateToLatest(handle.db);
-  if (url) await handle.db.deleteFrom('measurement').execute();
   const sink = createPacketSink(handle);
   let packets = 0;
   let rows = 0;
@@ -76,4 +102,5 @@ for (const url of [null, process.env.DATABASE_URL ?? null].filter((u, i) => i ==
     `${handle.kind.padEnd(8)} ${batches}×${size} packets: ${Math.round((packets / ms) * 1000)} packets/s, ${Math.round((rows / ms) * 1000)} rows/s`,
   );
   await handle.close();
+  await target?.drop();
 }
