@@ -39,8 +39,24 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
       );
     });
     client.release();
+    // A connection lost while idle (PostgreSQL restarted, an administrator ended it) is already dropped by the
+    // pool and the next query opens a new one; unhandled, the pool's 'error' event would crash the process.
+    let closing = false;
+    pool.on('error', (err) => {
+      if (!closing)
+        process.emitWarning(`PostgreSQL idle connection lost: ${err.message}`, 'EcepDatabaseWarning');
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', pglite: null, pool, close: () => db.destroy() };
+    return {
+      db,
+      kind: 'postgres',
+      pglite: null,
+      pool,
+      close: async () => {
+        closing = true;
+        await db.destroy();
+      },
+    };
   }
   if (!config.dataDir.startsWith('memory://')) fs.mkdirSync(config.dataDir, { recursive: true });
   const pglite = await PGlite.create(config.dataDir);
