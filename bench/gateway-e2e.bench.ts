@@ -6,7 +6,8 @@
  *
  *   node --expose-gc --conditions=source --import tsx bench/gateway-e2e.bench.ts [connections=1000,10000] [seconds=20] [backends=pglite,postgres]
  *
- * PostgreSQL is used when DATABASE_URL is set; WRITE_LANES=n sets the gateway's write lanes (default 2 on PostgreSQL).
+ * PostgreSQL is used when DATABASE_URL is set; WRITE_LANES=n and BATCH_FRAMES=n set the gateway's write lanes
+ * (default 2 on PostgreSQL) and frames per batch (default 2000).
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -155,7 +156,10 @@ for (const backend of backends) {
       new DeviceDirectory(handle.db),
       { port: 0, host: '127.0.0.1' },
       // WRITE_LANES=1 gives the single-writer baseline.
-      process.env.WRITE_LANES ? { writeLanes: Number(process.env.WRITE_LANES) } : {},
+      {
+        ...(process.env.WRITE_LANES ? { writeLanes: Number(process.env.WRITE_LANES) } : {}),
+        ...(process.env.BATCH_FRAMES ? { maxBatchFrames: Number(process.env.BATCH_FRAMES) } : {}),
+      },
     );
     global.gc?.();
     const memBefore = process.memoryUsage();
