@@ -10,7 +10,6 @@
  * (default 2 on PostgreSQL) and frames per batch (default 2000).
  */
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
@@ -19,42 +18,14 @@ import copyStreams from 'pg-copy-streams';
 import { simulatedMn } from '../apps/cli/src/simulator/run-simulation.js';
 import { DeviceDirectory } from '../apps/server/src/devices/device-directory.js';
 import { startHj212Gateway } from '../apps/server/src/gateway/hj212-server.js';
-import { createDb, type DbHandle, migrateToLatest } from '../apps/server/src/index.js';
+import type { DbHandle } from '../apps/server/src/index.js';
+import { openBenchDb } from './bench-db.js';
 
 const CLI = fileURLToPath(new URL('../apps/cli/src/main.ts', import.meta.url));
 const [connArg = '1000,10000', secondsArg = '20', backendArg = 'pglite,postgres'] = process.argv.slice(2);
 const connectionCounts = connArg.split(',').map(Number);
 const seconds = Number(secondsArg);
 const backends = backendArg.split(',').filter((b) => b !== 'postgres' || process.env.DATABASE_URL);
-
-async function openBackend(kind: string): Promise<{ handle: DbHandle; drop(): Promise<void>; url?: string }> {
-  if (kind === 'pglite') {
-    const handle = await createDb({ databaseUrl: null, dataDir: 'memory://' });
-    await migrateToLatest(handle.db);
-    return { handle, drop: async () => handle.close() };
-  }
-  const base = process.env.DATABASE_URL!;
-  const name = `ecep_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const u = new URL(base);
-  u.pathname = `/${name}`;
-  const handle = await createDb({ databaseUrl: u.toString(), dataDir: 'memory://' });
-  await migrateToLatest(handle.db);
-  return {
-    handle,
-    url: u.toString(),
-    drop: async () => {
-      await handle.close();
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
 
 function simulate(
   port: number,
@@ -138,7 +109,7 @@ async function copyCeiling(
 const results: Array<Record<string, string | number>> = [];
 for (const backend of backends) {
   for (const connections of connectionCounts) {
-    const { handle, drop, url } = await openBackend(backend);
+    const { handle, drop, url } = await openBenchDb(backend as 'pglite' | 'postgres');
     const devices = Array.from({ length: connections }, (_, i) => ({
       mn: simulatedMn('BENCH', i + 1),
       password: '123456',

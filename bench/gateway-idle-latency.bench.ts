@@ -8,13 +8,11 @@
  *     [idle=19000] [active=200] [ratePerDevice=1] [seconds=20]
  */
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { simulatedMn } from '../apps/cli/src/simulator/run-simulation.js';
 import { DeviceDirectory } from '../apps/server/src/devices/device-directory.js';
 import { startHj212Gateway } from '../apps/server/src/gateway/hj212-server.js';
-import { createDb, type DbHandle, migrateToLatest } from '../apps/server/src/index.js';
+import { openBenchDb } from './bench-db.js';
 
 const CLI = fileURLToPath(new URL('../apps/cli/src/main.ts', import.meta.url));
 const [idleArg = '19000', activeArg = '200', rateArg = '1', secondsArg = '20'] = process.argv.slice(2);
@@ -40,34 +38,6 @@ function connect() {
 (function batch() { for (let k = 0; k < 200 && i < n; k++, i++) connect(); if (i < n) setTimeout(batch, 20); })();
 process.stdin.on('data', () => process.exit(0));
 `;
-
-async function open(): Promise<{ handle: DbHandle; drop(): Promise<void> }> {
-  const base = process.env.DATABASE_URL;
-  if (!base) {
-    const handle = await createDb({ databaseUrl: null, dataDir: 'memory://' });
-    await migrateToLatest(handle.db);
-    return { handle, drop: () => handle.close() };
-  }
-  const name = `ecep_idle_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const u = new URL(base);
-  u.pathname = `/${name}`;
-  const handle = await createDb({ databaseUrl: u.toString(), dataDir: 'memory://' });
-  await migrateToLatest(handle.db);
-  return {
-    handle,
-    drop: async () => {
-      await handle.close();
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
 
 function simulate(
   port: number,
@@ -111,7 +81,7 @@ function simulate(
   });
 }
 
-const { handle, drop } = await open();
+const { handle, drop } = await openBenchDb(process.env.DATABASE_URL ? 'postgres' : 'pglite', 'ecep_idle');
 try {
   await handle.db
     .insertInto('monitoring_device')

@@ -10,10 +10,9 @@
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres \
  *     node --conditions=source --import tsx bench/rollup.bench.ts [devices=100] [days=3] [--truncate]
  */
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { createDb, migrateToLatest } from '../apps/server/src/index.js';
 import { RollupService } from '../apps/server/src/rollups/rollup.service.js';
+import { openBenchDb } from './bench-db.js';
 
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const devices = Number(args[0] ?? 100);
@@ -23,21 +22,10 @@ const truncate = process.argv.includes('--truncate');
 const FACTORS = ['a21026', 'a21002', 'a34013', 'a19001', 'a01011', 'a01012', 'a01013', 'a00000'];
 const BASE = [12, 20, 2, 8, 10, 110, -120, 100];
 const AMPLITUDE = [16, 20, 4, 3, 6, 30, 60, 60];
-const base = process.env.DATABASE_URL;
-if (!base) throw new Error('set DATABASE_URL (PostgreSQL) for this benchmark');
-
-const name = `ecep_rollup_${randomBytes(4).toString('hex')}`;
-const admin = new pg.Client({ connectionString: base });
-await admin.connect();
-await admin.query(`create database ${name}`);
-await admin.end();
-const url = new URL(base);
-url.pathname = `/${name}`;
-const handle = await createDb({ databaseUrl: url.toString(), dataDir: 'memory://' });
+const { handle, url, drop } = await openBenchDb('postgres', 'ecep_rollup');
 try {
-  await migrateToLatest(handle.db);
   const start = Date.UTC(2026, 9, 1) - 8 * 3_600_000; // 2026-10-01 00:00 Beijing
-  const client = new pg.Client({ connectionString: url.toString() });
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   // Registered like demo stacks: GB 13223 ultra-low limits at 6 % O2, so corrections and alarms are computed.
   await client.query(
@@ -115,9 +103,5 @@ try {
     (totals.group / totals.rollup).toFixed(2),
   );
 } finally {
-  await handle.close();
-  const c = new pg.Client({ connectionString: base });
-  await c.connect();
-  await c.query(`drop database if exists ${name} with (force)`);
-  await c.end();
+  await drop();
 }

@@ -7,17 +7,15 @@
  * PostgreSQL runs in a database of its own, created and dropped by the run.
  */
 
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { measurementRows } from '../apps/server/src/gateway/measurement-rows.js';
 import { createPacketSink, type SinkItem } from '../apps/server/src/gateway/packet-sink.js';
-import { createDb, migrateToLatest } from '../apps/server/src/index.js';
 import {
   buildDataPacket,
   createStackSimulator,
   decodeFrame,
   encodeFrame,
 } from '../packages/hj212/src/index.js';
+import { openBenchDb } from './bench-db.js';
 
 const [batchesArg = '5', sizeArg = '2000'] = process.argv.slice(2);
 const batches = Number(batchesArg);
@@ -60,32 +58,11 @@ function batch(k: number): SinkItem[] {
   });
 }
 
-/** A new database on the server of DATABASE_URL: a table emptied by DELETE would carry dead rows into the run. */
-async function throwawayUrl(base: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `ecep_sink_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const u = new URL(base);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
-
 const only = process.env.SINK_BACKEND; // pglite | postgres
-for (const base of [null, process.env.DATABASE_URL ?? null].filter((u, i) => i === 0 || u)) {
-  if (only && only !== (base ? 'postgres' : 'pglite')) continue;
-  const target = base ? await throwawayUrl(base) : null;
-  const handle = await createDb({ databaseUrl: target?.url ?? null, dataDir: 'memory://' });
-  await migrateToLatest(handle.db);
+for (const kind of ['pglite', 'postgres'] as const) {
+  if (kind === 'postgres' && !process.env.DATABASE_URL) continue;
+  if (only && only !== kind) continue;
+  const { handle, drop } = await openBenchDb(kind, 'ecep_sink');
   const sink = createPacketSink(handle);
   let packets = 0;
   let rows = 0;
@@ -101,6 +78,5 @@ for (const base of [null, process.env.DATABASE_URL ?? null].filter((u, i) => i =
   console.log(
     `${handle.kind.padEnd(8)} ${batches}×${size} packets: ${Math.round((packets / ms) * 1000)} packets/s, ${Math.round((rows / ms) * 1000)} rows/s`,
   );
-  await handle.close();
-  await target?.drop();
+  await drop();
 }
