@@ -6,7 +6,10 @@ export interface GatewayOptions {
   maxSegmentBytes: number;
   /** Frames of one connection waiting for commit before its socket is paused (default 500). */
   maxInFlightPerConnection: number;
-  /** Frames waiting in the writer before every socket is paused (default 20 000). */
+  /**
+   * Frames in the pipeline (decoding or awaiting commit) across all connections (default 8 000: two batches per
+   * write lane). Beyond it frames wait undecoded in their connection and its socket is paused.
+   */
   maxQueuedFrames: number;
   /** Rows per write batch (default 2000 frames). */
   maxBatchFrames: number;
@@ -25,7 +28,7 @@ export const DEFAULT_GATEWAY_OPTIONS: GatewayOptions = Object.freeze({
   idleTimeoutMs: 10 * 60_000,
   maxSegmentBytes: 9999,
   maxInFlightPerConnection: 500,
-  maxQueuedFrames: 20_000,
+  maxQueuedFrames: 8000,
   maxBatchFrames: 2000,
   maxBatchDelayMs: 20,
   splitMaxAgeMs: 10 * 60_000,

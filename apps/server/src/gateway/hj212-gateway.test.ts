@@ -138,6 +138,38 @@ for (const backend of backends()) {
       }
     });
 
+    it('keeps at most the configured frames in the pipeline while the writer is stuck, and loses none', async () => {
+      const gated = gatedSink(createPacketSink(db));
+      const slow = await startHj212Gateway(
+        db,
+        directory,
+        { port: 0, host: '127.0.0.1' },
+        { maxQueuedFrames: 5, maxBatchFrames: 5 },
+        null,
+        gated.sink,
+      );
+      try {
+        const units = await Promise.all([TestDataUnit.connect(slow.port), TestDataUnit.connect(slow.port)]);
+        const packets = units.map((_, u) =>
+          Array.from({ length: 30 }, (_, i) => minutePacket('MN-B', 200 + u * 30 + i)),
+        );
+        // Each unit sends its 30 packets in one write: far more than the pipeline may hold.
+        await Promise.all(units.map((unit, u) => unit.write(packets[u]!.map((p) => p.frame).join(''))));
+        await sleep(300);
+        expect(slow.admission.inFlight).toBe(5);
+        expect(slow.admission.inFlight + slow.admission.backlogged).toBe(60);
+        expect(slow.stats.pausedConnections).toBe(2);
+        gated.open();
+        for (const [u, unit] of units.entries()) {
+          expect(new Set(await unit.waitForAcks(30))).toEqual(new Set(packets[u]!.map((p) => p.qn)));
+          unit.close();
+        }
+        expect(slow.admission).toEqual({ inFlight: 0, backlogged: 0 });
+      } finally {
+        await slow.close();
+      }
+    });
+
     it('never acknowledges a bad CRC, keeps the raw packet, and keeps the connection working', async () => {
       const unit = await TestDataUnit.connect(gateway.port);
       const bad = minutePacket('MN-A', 3);

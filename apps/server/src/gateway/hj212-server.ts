@@ -3,6 +3,7 @@ import { type CrcMode, createFramer, createSplitReassembler } from '@ecep/hj212'
 import type { DbHandle } from '../db/create-db.js';
 import type { LiveConnections } from '../devices/device.routes.js';
 import type { DeviceDirectory } from '../devices/device-directory.js';
+import { FrameAdmission } from './admission.js';
 import { LanedBatcher } from './batcher.js';
 import { processFrame } from './frame-processor.js';
 import { DEFAULT_GATEWAY_OPTIONS, type GatewayOptions } from './gateway-options.js';
@@ -30,6 +31,8 @@ export interface Hj212Gateway extends LiveConnections {
   readonly port: number;
   readonly stats: GatewayStats;
   readonly batcher: LanedBatcher<SinkItem>;
+  /** Frames in the pipeline and frames waiting undecoded for room (backpressure). */
+  readonly admission: { readonly inFlight: number; readonly backlogged: number };
   close(): Promise<void>;
 }
 
@@ -37,8 +40,6 @@ interface ConnectionState {
   id: string;
   remote: string;
   since: Date;
-  inFlight: number;
-  paused: boolean;
   mns: Set<string>;
   /** Frames of one connection are decided in arrival order, so a resend always lands after the original. */
   chain: Promise<unknown>;
@@ -100,24 +101,56 @@ export async function startHj212Gateway(
   const sockets = new Map<net.Socket, ConnectionState>();
   let seq = 0;
 
-  const maybeResume = (socket: net.Socket, state: ConnectionState) => {
-    if (state.paused && state.inFlight < options.maxInFlightPerConnection && !batcher.full) {
-      state.paused = false;
-      stats.pausedConnections--;
-      socket.resume();
-    }
+  // Frames waiting for room are kept undecoded with their arrival time (latency is counted from arrival).
+  type Arrived = { frame: Uint8Array; receivedAtMs: number };
+  const frameHandlers = new Map<net.Socket, (a: Arrived) => Promise<void>>();
+  const admission = new FrameAdmission<net.Socket, Arrived>(
+    { global: options.maxQueuedFrames, perConnection: options.maxInFlightPerConnection },
+    {
+      start(socket, arrived) {
+        const handle = frameHandlers.get(socket);
+        if (!handle) return admission.finished(socket);
+        handle(arrived)
+          .catch((err: unknown) =>
+            logger?.warn(
+              { err, connection: sockets.get(socket)?.id },
+              'hj212 frame not stored; not acknowledged',
+            ),
+          )
+          .finally(() => admission.finished(socket));
+      },
+      pause(socket) {
+        stats.pausedConnections++;
+        socket.pause();
+      },
+      resume(socket) {
+        stats.pausedConnections--;
+        if (!socket.destroyed) socket.resume();
+      },
+    },
+  );
+
+  // A committed batch releases thousands of replies in one go: corked sockets send each connection's replies
+  // of the batch in one write instead of a system call per reply.
+  const corked = new Set<net.Socket>();
+  const uncorkAll = () => {
+    for (const socket of corked) socket.uncork();
+    corked.clear();
   };
-  batcher.on('drain', () => {
-    for (const [socket, state] of sockets) maybeResume(socket, state);
-  });
+  const writeReply = (socket: net.Socket, reply: string) => {
+    if (!corked.has(socket)) {
+      if (corked.size === 0) process.nextTick(uncorkAll);
+      corked.add(socket);
+      socket.cork();
+    }
+    socket.write(reply);
+  };
 
   const server = net.createServer((socket) => {
     const state: ConnectionState = {
       id: `c${++seq}`,
       remote: `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}`,
       since: new Date(),
-      inFlight: 0,
-      paused: false,
       mns: new Set(),
       chain: Promise.resolve(),
     };
@@ -132,23 +165,22 @@ export async function startHj212Gateway(
     socket.on('error', () => {});
     socket.on('close', () => {
       sockets.delete(socket);
+      frameHandlers.delete(socket);
       stats.connectionsOpen--;
-      if (state.paused) stats.pausedConnections--;
+      if (admission.isWaiting(socket)) stats.pausedConnections--;
+      admission.remove(socket);
       for (const mn of state.mns) if (byMn.get(mn) === state) byMn.delete(mn);
     });
 
-    const handleFrame = async (frame: Uint8Array, receivedAtMs: number) => {
-      const decided = state.chain.then(() =>
-        processFrame(
-          frame,
-          { connectionId: state.id, remote: state.remote, receivedAtMs, lastCrcMode },
-          directory,
-          reassembler,
-          options,
-        ),
+    /** Decides a frame (in this connection's order) and notes what it says about the connection. */
+    const decide = async ({ frame, receivedAtMs }: Arrived) => {
+      const decision = await processFrame(
+        frame,
+        { connectionId: state.id, remote: state.remote, receivedAtMs, lastCrcMode },
+        directory,
+        reassembler,
+        options,
       );
-      state.chain = decided.catch(() => undefined);
-      const decision = await decided;
       const { item } = decision;
       if (decision.device && item.outcome !== 'quarantined') {
         lastCrcMode = decision.device.crcMode;
@@ -159,38 +191,35 @@ export async function startHj212Gateway(
       }
       if (item.outcome === 'rejected') stats.rejected++;
       if (item.outcome === 'quarantined') stats.quarantined++;
-      await batcher.add(item);
-      if (decision.replyAfterCommit && !socket.destroyed) {
-        socket.write(decision.replyAfterCommit);
-        stats.acked++;
-      }
+      // Only the item and the reply wait for the commit; the frame and the decoded packet can go.
+      return { item, reply: decision.replyAfterCommit };
     };
+
+    const handleFrame = (arrived: Arrived): Promise<void> => {
+      const decided = state.chain.then(() => decide(arrived));
+      state.chain = decided.catch(() => undefined);
+      return decided.then(async ({ item, reply }) => {
+        await batcher.add(item);
+        if (reply && !socket.destroyed) {
+          writeReply(socket, reply);
+          stats.acked++;
+        }
+      });
+    };
+
+    frameHandlers.set(socket, handleFrame);
 
     socket.on('data', (chunk: Buffer) => {
       const receivedAtMs = Date.now();
+      const arrived: Arrived[] = [];
+      // Frames are copies the framer never reuses, so they may wait in the backlog as they are.
       for (const event of framer.push(chunk)) {
-        if (event.type === 'skipped') {
-          stats.skippedBytes += event.byteCount;
-          continue;
-        }
-        stats.frames++;
-        state.inFlight++;
-        // The framer hands out views into buffers it reuses; decoding waits its turn, so keep a copy.
-        handleFrame(event.frame.slice(), receivedAtMs)
-          .catch((err: unknown) =>
-            logger?.warn({ err, connection: state.id }, 'hj212 frame not stored; not acknowledged'),
-          )
-          .finally(() => {
-            state.inFlight--;
-            maybeResume(socket, state);
-          });
+        if (event.type === 'skipped') stats.skippedBytes += event.byteCount;
+        else arrived.push({ frame: event.frame, receivedAtMs });
       }
-      // Backpressure: stop reading while this connection or the writer has too much waiting.
-      if (!state.paused && (state.inFlight >= options.maxInFlightPerConnection || batcher.full)) {
-        state.paused = true;
-        stats.pausedConnections++;
-        socket.pause();
-      }
+      stats.frames += arrived.length;
+      // Backpressure: the admission pauses this socket while the pipeline or this connection is full.
+      if (arrived.length > 0) admission.offer(socket, arrived);
     });
   });
 
@@ -208,6 +237,10 @@ export async function startHj212Gateway(
     port,
     stats,
     batcher,
+    get admission() {
+      const { inFlight, backlogged } = admission.stats;
+      return { inFlight, backlogged };
+    },
     connectionOf(mn) {
       const s = byMn.get(mn);
       return s ? { id: s.id, remote: s.remote, since: s.since } : null;
