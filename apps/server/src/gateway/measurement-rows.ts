@@ -22,11 +22,22 @@ export interface MeasurementRow {
 
 const n = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? null : v);
 
+/** The other fields of a factor, or null; walks the parser's dictionary without copying it when it is empty. */
 function extraOf(values: FactorValues): Record<string, string> | null {
-  const extra: Record<string, string> = { ...values.extra };
-  if (values.eFlag !== undefined) extra.EFlag = values.eFlag;
-  if (values.sampleTime !== undefined) extra.SampleTime = values.sampleTime;
-  return Object.keys(extra).length > 0 ? extra : null;
+  let extra: Record<string, string> | null = null;
+  for (const key in values.extra) {
+    extra ??= {};
+    extra[key] = values.extra[key]!;
+  }
+  if (values.eFlag !== undefined) {
+    extra ??= {};
+    extra.EFlag = values.eFlag;
+  }
+  if (values.sampleTime !== undefined) {
+    extra ??= {};
+    extra.SampleTime = values.sampleTime;
+  }
+  return extra;
 }
 
 /**
@@ -38,7 +49,9 @@ export function measurementRows(packet: Hj212Packet): MeasurementRow[] {
   if (!packet.mn) return rows;
   for (const record of packet.records) {
     if (record.dataTimeMs === null) continue;
-    for (const [factor, values] of Object.entries(record.factors)) {
+    const factors = record.factors;
+    for (const factor in factors) {
+      const values = factors[factor]!;
       rows.push({
         mn: packet.mn,
         cn: packet.cn,

@@ -54,6 +54,7 @@ const UPSERT_SET = MEASUREMENT_COLUMNS.filter((c) => !['mn', 'cn', 'factor', 'da
   .map((c) => `${c} = excluded.${c}`)
   .join(', ');
 
+/** A measurement row with what the batch adds to it: the id of its packet and when that packet arrived. */
 interface Staged {
   row: MeasurementRow;
   packetId: string;
@@ -72,42 +73,60 @@ function textField(v: string | null): string {
 const numField = (v: number | null) => (v === null ? '\\N' : String(v));
 
 /**
- * ISO text of an instant, remembering the last few: the rows of one packet share their data time and
- * received time, so most lookups hit and the hot path allocates one string per packet, not per row.
+ * One measurement row as a COPY text line, in MEASUREMENT_COLUMNS order, built without intermediate arrays.
+ * The packet's id and received time come pre-rendered: they are the same for all rows of a packet.
  */
-function isoCache(size = 8) {
-  const keys: number[] = [];
-  const values: string[] = [];
-  let next = 0;
-  return (ms: number): string => {
-    const i = keys.indexOf(ms);
-    if (i >= 0) return values[i]!;
-    const iso = new Date(ms).toISOString();
-    keys[next] = ms;
-    values[next] = iso;
-    next = (next + 1) % size;
-    return iso;
-  };
+function measurementLine(r: MeasurementRow, dataTimeIso: string, packetTail: string): string {
+  return `${textField(r.mn)}\t${textField(r.cn)}\t${dataTimeIso}\t${textField(r.factor)}\t${numField(r.rtd)}\t${numField(r.avg)}\t${numField(r.min)}\t${numField(r.max)}\t${numField(r.cou)}\t${numField(r.zsRtd)}\t${numField(r.zsAvg)}\t${numField(r.zsMin)}\t${numField(r.zsMax)}\t${textField(r.flag)}\t${textField(r.extra === null ? null : JSON.stringify(r.extra))}\t${packetTail}`;
 }
 
-/** One measurement row as a COPY text line, in MEASUREMENT_COLUMNS order, built without intermediate arrays. */
-function measurementLine(s: Staged, iso: (ms: number) => string): string {
-  const r = s.row;
-  return `${textField(r.mn)}\t${textField(r.cn)}\t${iso(r.dataTimeMs)}\t${textField(r.factor)}\t${numField(r.rtd)}\t${numField(r.avg)}\t${numField(r.min)}\t${numField(r.max)}\t${numField(r.cou)}\t${numField(r.zsRtd)}\t${numField(r.zsAvg)}\t${numField(r.zsMin)}\t${numField(r.zsMax)}\t${textField(r.flag)}\t${textField(r.extra === null ? null : JSON.stringify(r.extra))}\t${s.packetId}\t${iso(s.receivedAtMs)}\n`;
-}
-
-/** Rows joined into chunks of a few hundred KB, so the COPY stream is not fed line by line. */
-function* copyChunks(staged: readonly Staged[]): Generator<string> {
-  const iso = isoCache();
+/**
+ * COPY text of measurement rows, joined into chunks of a few hundred KB so the stream is not fed line by line.
+ * Walks the staged rows of each packet in place: the hot path makes no per-row objects besides the line.
+ */
+function* copyChunks(staged: Iterable<Staged>): Generator<string> {
   let chunk = '';
-  for (const s of staged) {
-    chunk += measurementLine(s, iso);
+  let lastDataMs = Number.NaN;
+  let dataIso = '';
+  let lastPacket = '';
+  let packetTail = '';
+  for (const { row, packetId, receivedAtMs } of staged) {
+    if (row.dataTimeMs !== lastDataMs) {
+      lastDataMs = row.dataTimeMs;
+      dataIso = new Date(lastDataMs).toISOString();
+    }
+    if (packetId !== lastPacket) {
+      lastPacket = packetId;
+      packetTail = `${packetId}\t${new Date(receivedAtMs).toISOString()}\n`;
+    }
+    chunk += measurementLine(row, dataIso, packetTail);
     if (chunk.length > 256 * 1024) {
       yield chunk;
       chunk = '';
     }
   }
   if (chunk) yield chunk;
+}
+
+/** Every measurement row of the batch in arrival order, with its packet (one reused holder object). */
+function* stagedRows(items: readonly SinkItem[], ids: readonly string[]): Generator<Staged> {
+  const holder: Staged = { row: null as unknown as MeasurementRow, packetId: '', receivedAtMs: 0 };
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    holder.packetId = ids[i]!;
+    holder.receivedAtMs = item.receivedAtMs;
+    for (const row of item.rows) {
+      holder.row = row;
+      yield holder;
+    }
+  }
+}
+
+/** The last row of each key, for the upsert path (one statement may not touch a key twice). */
+function dedupedRows(items: readonly SinkItem[], ids: readonly string[]): Staged[] {
+  const copies: Staged[] = [];
+  for (const s of stagedRows(items, ids)) copies.push({ ...s });
+  return dedupeRows(copies);
 }
 
 /** One packet as a COPY text line, in PACKET_COLUMNS order. */
@@ -153,16 +172,24 @@ function placeholders(rows: number, cols: number, offset = 0): string {
 }
 
 /** The (mn, hour) pairs of minute data in the batch: their hourly rollups must be recomputed. */
-function dirtyHours(staged: readonly Staged[]): unknown[][] {
+function dirtyHours(items: readonly SinkItem[]): unknown[][] {
   const seen = new Set<string>();
   const out: unknown[][] = [];
-  for (const s of staged) {
-    if (s.row.cn !== '2051') continue;
-    const hourMs = Math.floor(s.row.dataTimeMs / 3_600_000) * 3_600_000;
-    const key = `${s.row.mn}\u0000${hourMs}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push([s.row.mn, new Date(hourMs).toISOString()]);
+  let lastMn = '';
+  let lastHourMs = Number.NaN;
+  for (const item of items) {
+    for (const row of item.rows) {
+      if (row.cn !== '2051') continue;
+      const hourMs = Math.floor(row.dataTimeMs / 3_600_000) * 3_600_000;
+      // Rows of a packet share MN and hour: skip the key unless either changed.
+      if (hourMs === lastHourMs && row.mn === lastMn) continue;
+      lastMn = row.mn;
+      lastHourMs = hourMs;
+      const key = `${row.mn}\u0000${hourMs}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push([row.mn, new Date(hourMs).toISOString()]);
+    }
   }
   return out;
 }
@@ -170,18 +197,28 @@ function dirtyHours(staged: readonly Staged[]): unknown[][] {
 const DIRTY_UPSERT = (n: number) =>
   `insert into rollup_dirty_hour (mn, hour) values ${placeholders(n, 2)} on conflict (mn, hour) do update set marked_at = now()`;
 
-/** Splits the batch into packet rows, quarantine rows and de-duplicated measurement rows. */
-function plan(items: readonly SinkItem[], ids: readonly string[]) {
-  const staged: Staged[] = [];
-  const quarantine: unknown[][] = [];
+/** Quarantine rows of the batch: packets from unknown or unauthorised devices, kept with the reason. */
+function quarantineRows(items: readonly SinkItem[], ids: readonly string[]): unknown[][] {
+  const out: unknown[][] = [];
   items.forEach((item, i) => {
-    const id = ids[i]!;
-    for (const row of item.rows) staged.push({ row, packetId: id, receivedAtMs: item.receivedAtMs });
     if (item.quarantine) {
-      quarantine.push([id, new Date(item.receivedAtMs).toISOString(), item.mn, item.quarantine, item.raw]);
+      out.push([ids[i]!, new Date(item.receivedAtMs).toISOString(), item.mn, item.quarantine, item.raw]);
     }
   });
-  return { staged: dedupeRows(staged), quarantine };
+  return out;
+}
+
+const countRows = (items: readonly SinkItem[]) => items.reduce((n, item) => n + item.rows.length, 0);
+
+/** Creates the monthly partitions the batch's rows need (looking up each row's month only when it is new). */
+async function ensurePartitions(
+  partitions: MeasurementPartitions,
+  items: readonly SinkItem[],
+): Promise<void> {
+  const missing: number[] = [];
+  for (const item of items)
+    for (const r of item.rows) if (!partitions.covers(r.dataTimeMs)) missing.push(r.dataTimeMs);
+  if (missing.length > 0) await partitions.ensureFor(missing);
 }
 
 /** The sink for PostgreSQL: packets by multi-row insert, measurements by COPY into a stage, then upsert. */
@@ -191,9 +228,7 @@ function postgresSink(handle: DbHandle, partitions: MeasurementPartitions): Pack
     async write(items) {
       if (items.length === 0) return;
       // Partitions first, on their own connection: DDL must not wait inside the data transaction.
-      const rowsMs: number[] = [];
-      for (const item of items) for (const r of item.rows) rowsMs.push(r.dataTimeMs);
-      await partitions.ensureFor(rowsMs);
+      await ensurePartitions(partitions, items);
       const client = await pool.connect();
       try {
         await client.query('begin');
@@ -202,7 +237,8 @@ function postgresSink(handle: DbHandle, partitions: MeasurementPartitions): Pack
           [items.length],
         );
         const ids = idRes.rows.map((r) => r.id);
-        const { staged, quarantine } = plan(items, ids);
+        const quarantine = quarantineRows(items, ids);
+        const rowCount = countRows(items);
         // Raw packets by COPY too: they are the bulk of the bytes (≈ 800 each).
         await pipeline(
           Readable.from(packetCopyChunks(items, ids)),
@@ -214,13 +250,13 @@ function postgresSink(handle: DbHandle, partitions: MeasurementPartitions): Pack
             quarantine.flat(),
           );
         }
-        if (staged.length > 0) {
+        if (rowCount > 0) {
           // Fast path: COPY straight into measurement. A resend inside or across batches violates the key;
           // then the batch goes through a stage and an upsert so the newer value replaces the older one.
           await client.query('savepoint direct_copy');
           try {
             await pipeline(
-              Readable.from(copyChunks(staged)),
+              Readable.from(copyChunks(stagedRows(items, ids))),
               client.query(
                 copyStreams.from(`copy measurement (${MEASUREMENT_COLUMNS.join(',')}) from stdin`),
               ),
@@ -233,7 +269,7 @@ function postgresSink(handle: DbHandle, partitions: MeasurementPartitions): Pack
               'create temp table if not exists measurement_stage (like measurement) on commit delete rows',
             );
             await pipeline(
-              Readable.from(copyChunks(staged)),
+              Readable.from(copyChunks(dedupedRows(items, ids))),
               client.query(
                 copyStreams.from(`copy measurement_stage (${MEASUREMENT_COLUMNS.join(',')}) from stdin`),
               ),
@@ -242,7 +278,7 @@ function postgresSink(handle: DbHandle, partitions: MeasurementPartitions): Pack
               `insert into measurement (${MEASUREMENT_COLUMNS.join(',')}) select ${MEASUREMENT_COLUMNS.join(',')} from measurement_stage on conflict (mn, cn, data_time, factor) do update set ${UPSERT_SET}`,
             );
           }
-          const dirty = dirtyHours(staged);
+          const dirty = dirtyHours(items);
           if (dirty.length > 0) await client.query(DIRTY_UPSERT(dirty.length), dirty.flat());
         }
         await client.query('commit');
@@ -262,16 +298,15 @@ function pgliteSink(handle: DbHandle, partitions: MeasurementPartitions): Packet
   return {
     async write(items) {
       if (items.length === 0) return;
-      const rowsMs: number[] = [];
-      for (const item of items) for (const r of item.rows) rowsMs.push(r.dataTimeMs);
-      await partitions.ensureFor(rowsMs);
+      await ensurePartitions(partitions, items);
       await pg.transaction(async (tx) => {
         const idRes = await tx.query<{ id: string }>(
           "select nextval('hj212_packet_id_seq')::text as id from generate_series(1, $1)",
           [items.length],
         );
         const ids = idRes.rows.map((r) => r.id);
-        const { staged, quarantine } = plan(items, ids);
+        const quarantine = quarantineRows(items, ids);
+        const rowCount = countRows(items);
         // PGlite reads COPY input from a blob: one call per table instead of thousands of bound parameters.
         await tx.query(`copy hj212_packet (${PACKET_COLUMNS.join(',')}) from '/dev/blob'`, [], {
           blob: new Blob([...packetCopyChunks(items, ids)]),
@@ -282,12 +317,11 @@ function pgliteSink(handle: DbHandle, partitions: MeasurementPartitions): Packet
             quarantine.flat(),
           );
         }
-        if (staged.length > 0) {
-          const blob = new Blob([...copyChunks(staged)]);
+        if (rowCount > 0) {
           await tx.query('savepoint direct_copy');
           try {
             await tx.query(`copy measurement (${MEASUREMENT_COLUMNS.join(',')}) from '/dev/blob'`, [], {
-              blob,
+              blob: new Blob([...copyChunks(stagedRows(items, ids))]),
             });
             await tx.query('release savepoint direct_copy');
           } catch (err) {
@@ -298,14 +332,14 @@ function pgliteSink(handle: DbHandle, partitions: MeasurementPartitions): Packet
               'create temp table if not exists measurement_stage (like measurement) on commit delete rows',
             );
             await tx.query(`copy measurement_stage (${MEASUREMENT_COLUMNS.join(',')}) from '/dev/blob'`, [], {
-              blob,
+              blob: new Blob([...copyChunks(dedupedRows(items, ids))]),
             });
             await tx.query(
               `insert into measurement (${MEASUREMENT_COLUMNS.join(',')}) select ${MEASUREMENT_COLUMNS.join(',')} from measurement_stage on conflict (mn, cn, data_time, factor) do update set ${UPSERT_SET}`,
             );
           }
         }
-        const dirty = dirtyHours(staged);
+        const dirty = dirtyHours(items);
         if (dirty.length > 0) await tx.query(DIRTY_UPSERT(dirty.length), dirty.flat());
       });
     },

@@ -17,14 +17,20 @@ const pad = (n: number) => String(n).padStart(2, '0');
  * not pruned.
  */
 export class MeasurementPartitions {
-  private readonly known = new Set<string>();
+  /** [start, end) in epoch ms of the months already ensured. */
+  private readonly known: Array<[number, number]> = [];
   constructor(private readonly db: Kysely<Database>) {}
+
+  /** Whether the month of this instant was already ensured (cheap: called for every row of a batch). */
+  covers(epochMs: number): boolean {
+    for (const [start, end] of this.known) if (epochMs >= start && epochMs < end) return true;
+    return false;
+  }
 
   async ensureFor(epochMsList: Iterable<number>): Promise<void> {
     for (const ms of epochMsList) {
+      if (this.covers(ms)) continue;
       const { year, month } = shanghaiMonth(ms);
-      const key = `${year}${pad(month)}`;
-      if (this.known.has(key)) continue;
       const next = month === 12 ? { year: year + 1, month: 1 } : { year, month: month + 1 };
       const name = `measurement_y${year}m${pad(month)}`;
       try {
@@ -36,7 +42,10 @@ export class MeasurementPartitions {
       } catch {
         // Rows of this month already sit in the default partition; leave them there.
       }
-      this.known.add(key);
+      this.known.push([
+        Date.UTC(year, month - 1, 1) - SHANGHAI_OFFSET_MS,
+        Date.UTC(next.year, next.month - 1, 1) - SHANGHAI_OFFSET_MS,
+      ]);
     }
   }
 }
