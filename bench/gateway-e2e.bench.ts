@@ -7,7 +7,9 @@
  *   node --expose-gc --conditions=source --import tsx bench/gateway-e2e.bench.ts [connections=1000,10000] [seconds=20] [backends=pglite,postgres]
  *
  * PostgreSQL is used when DATABASE_URL is set; WRITE_LANES=n and BATCH_FRAMES=n set the gateway's write lanes
- * (default 2 on PostgreSQL) and frames per batch (default 2000).
+ * (default 2 on PostgreSQL) and frames per batch (default 2000), QUEUED_FRAMES=n the frames admitted into the pipeline
+ * at once, WINDOW=n the unacknowledged packets a simulated device may have out (default 20; 0 = open loop),
+ * PROFILE=prefix writes a CPU profile of the gateway while the simulator runs.
  */
 import { spawn } from 'node:child_process';
 import { Readable } from 'node:stream';
@@ -25,6 +27,8 @@ const CLI = fileURLToPath(new URL('../apps/cli/src/main.ts', import.meta.url));
 const [connArg = '1000,10000', secondsArg = '20', backendArg = 'pglite,postgres'] = process.argv.slice(2);
 const connectionCounts = connArg.split(',').map(Number);
 const seconds = Number(secondsArg);
+// Unacknowledged packets a simulated device may have out at once (WINDOW=0: no limit, pure open loop).
+const window = Number(process.env.WINDOW ?? 20);
 const backends = backendArg.split(',').filter((b) => b !== 'postgres' || process.env.DATABASE_URL);
 
 function simulate(
@@ -36,6 +40,8 @@ function simulate(
     const child = spawn(
       process.execPath,
       [
+        // PROFILE also profiles the simulator (node writes it into the directory PROFILE-simulator at exit).
+        ...(process.env.PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE}-simulator`] : []),
         '--conditions=source',
         '--import',
         'tsx',
@@ -56,6 +62,8 @@ function simulate(
         '30000',
         '--start',
         '2026-01-01T00:00:00Z',
+        '--window',
+        String(window),
       ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
@@ -106,6 +114,39 @@ async function copyCeiling(
   return rate;
 }
 
+/** CPU time (ms) of all PostgreSQL server processes on this machine, from /proc (0 where there is no /proc). */
+async function postgresCpuMs(): Promise<number> {
+  const { readdir, readFile } = await import('node:fs/promises');
+  let ticks = 0;
+  for (const pid of await readdir('/proc').catch(() => [] as string[])) {
+    if (!/^\d+$/.test(pid)) continue;
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+    const close = stat.lastIndexOf(')');
+    if (!stat.slice(stat.indexOf('(') + 1, close).startsWith('postgres')) continue;
+    const fields = stat.slice(close + 2).split(' ');
+    ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
+  }
+  return ticks * 10; // USER_HZ is 100 on Linux
+}
+
+/** PROFILE=prefix: a CPU profile of this process (the gateway) while the simulator runs, written to prefix-….cpuprofile. */
+async function startProfile() {
+  const inspector = await import('node:inspector/promises');
+  const { writeFile } = await import('node:fs/promises');
+  const session = new inspector.Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    async stop(file: string) {
+      const { profile } = await session.post('Profiler.stop');
+      await writeFile(file, JSON.stringify(profile));
+      session.disconnect();
+      process.stderr.write(`\nCPU profile: ${file}\n`);
+    },
+  };
+}
+
 const results: Array<Record<string, string | number>> = [];
 for (const backend of backends) {
   for (const connections of connectionCounts) {
@@ -130,6 +171,7 @@ for (const backend of backends) {
       {
         ...(process.env.WRITE_LANES ? { writeLanes: Number(process.env.WRITE_LANES) } : {}),
         ...(process.env.BATCH_FRAMES ? { maxBatchFrames: Number(process.env.BATCH_FRAMES) } : {}),
+        ...(process.env.QUEUED_FRAMES ? { maxQueuedFrames: Number(process.env.QUEUED_FRAMES) } : {}),
       },
     );
     global.gc?.();
@@ -148,8 +190,24 @@ for (const backend of backends) {
         });
       }
     }, 500);
+    // Gateway side of the run, once a second on stderr: what waits where, and the heap.
+    const gwProbe = setInterval(() => {
+      const m = process.memoryUsage();
+      process.stderr.write(
+        `\n[gateway] open ${gateway.stats.connectionsOpen} paused ${gateway.stats.pausedConnections} frames ${gateway.stats.frames} acked ${gateway.stats.acked} queued ${gateway.batcher.queued} inPipeline ${gateway.admission.inFlight} backlog ${gateway.admission.backlogged} batches ${gateway.batcher.stats.batches} heapMB ${Math.round(m.heapUsed / 1e6)} rssMB ${Math.round(m.rss / 1e6)}\n`,
+      );
+    }, 1000);
+    const profiler = process.env.PROFILE ? await startProfile() : null;
+    // CPU per packet of each party (the gateway also pays for connection set-up here; the simulator starts
+    // counting at its first send).
+    const gatewayCpu0 = process.cpuUsage();
+    const pgCpu0 = await postgresCpuMs();
     const sim = await simulate(gateway.port, connections, rate);
+    const gatewayCpu = process.cpuUsage(gatewayCpu0);
+    const pgCpuMs = (await postgresCpuMs()) - pgCpu0;
+    if (profiler) await profiler.stop(`${process.env.PROFILE}-${backend}-${connections}.cpuprofile`);
     clearInterval(memProbe);
+    clearInterval(gwProbe);
     await gateway.close();
     const factorsPerPacket = 7.5; // 3 in 4 outlets flue gas (8 factors), 1 in 4 waste water (6)
     const rows = Math.max(10_000, Math.round((sim.acked as number) * factorsPerPacket));
@@ -166,6 +224,10 @@ for (const backend of backends) {
       p50AckMs: (sim.latencyMs as unknown as { p50: number }).p50,
       p99AckMs: (sim.latencyMs as unknown as { p99: number }).p99,
       kbPerConnection: (probe?.kbPerConnection as number) ?? NaN,
+      // Microseconds of CPU per acknowledged packet.
+      gatewayCpuUs: Math.round(((gatewayCpu.user + gatewayCpu.system) / (sim.acked as number)) * 10) / 10,
+      simulatorCpuUs: Math.round((((sim.cpuMs as number) * 1000) / (sim.acked as number)) * 10) / 10,
+      postgresCpuUs: Math.round(((pgCpuMs * 1000) / (sim.acked as number)) * 10) / 10,
       copyCeilingRowsPerS: Math.round(ceilingRowsPerS),
       ratioToCopy: Number((ackedRowsPerS / ceilingRowsPerS).toFixed(2)),
       batches: gateway.batcher.stats.batches,

@@ -2,6 +2,8 @@ import { buildDataPacket, type CrcMode, decodeStream, encodeFrame, toDecodeJson 
 import { type Command, Option } from 'commander';
 import { runSimulation } from '../simulator/run-simulation.js';
 import { readStdin } from '../stdin.js';
+import { numberFlag } from './number-flag.js';
+import { parseInstant } from './rollup.js';
 
 const CRC_MODES = ['hj212', 'modbus-le', 'modbus-be', 'none'] as const;
 
@@ -58,27 +60,36 @@ export function registerHj212(program: Command): void {
     .option('--password <pw>', 'PW of every simulated device', '123456')
     .option('--ack-timeout <ms>', 'resend after this long without a 9014', '5000')
     .option('--max-resends <n>', 'give up on a packet after this many resends', '3')
+    .option(
+      '--window <n>',
+      'most unacknowledged packets per device; a full window holds sends back (0: no limit)',
+      '0',
+    )
     .option('--start <iso>', 'data time of the first packet (default: now − duration worth of steps)')
     .action(async (o: Record<string, string>) => {
       const report = await runSimulation({
         host: o.host ?? '127.0.0.1',
-        port: Number(o.port),
-        devices: Number(o.devices),
+        port: numberFlag('port', o.port, { min: 1, integer: true }),
+        devices: numberFlag('devices', o.devices, { min: 1, integer: true }),
         cns: (o.cn ?? '2051').split(',').map((s) => s.trim()),
-        ratePerDevice: Number(o.rate),
-        durationS: Number(o.duration),
+        ratePerDevice: numberFlag('rate', o.rate),
+        durationS: numberFlag('duration', o.duration),
         mnPrefix: o.mnPrefix ?? 'SIM',
         password: o.password ?? '123456',
-        ackTimeoutMs: Number(o.ackTimeout),
-        maxResends: Number(o.maxResends),
+        ackTimeoutMs: numberFlag('ack-timeout', o.ackTimeout, { min: 1 }),
+        maxResends: numberFlag('max-resends', o.maxResends, { integer: true }),
+        window: numberFlag('window', o.window, { integer: true }),
         startDataTimeMs: o.start
-          ? Date.parse(o.start)
+          ? parseInstant('start', o.start).getTime()
           : Math.floor(Date.now() / 60_000) * 60_000 - 86_400_000,
         onProgress: (line) => process.stderr.write(`\r${line}   `),
       });
       process.stderr.write('\n');
       process.stdout.write(`${JSON.stringify(report)}\n`);
-      if (report.acked === 0 && report.sent > 0) {
+      if (report.connected === 0) {
+        console.error(`无法连接网关 / could not connect to ${o.host}:${o.port}: is ecep serve running?`);
+        process.exitCode = 1;
+      } else if (report.acked === 0 && report.sent > 0) {
         console.error(
           '没有收到任何 9014 应答 / no acks: are the devices registered (POST /api/monitoring/devices)?',
         );

@@ -13,6 +13,8 @@ export interface SimulationOptions {
   password: string;
   ackTimeoutMs: number;
   maxResends: number;
+  /** Most unacknowledged packets per device (0: no limit). */
+  window?: number;
   /** Data time of the first packet (ms); packets step forward from it. */
   startDataTimeMs: number;
   /** Called about once a second while running. */
@@ -26,10 +28,14 @@ export interface SimulationReport {
   acked: number;
   resent: number;
   gaveUp: number;
+  /** Sends held back by a full window. */
+  heldBack: number;
   unacked: number;
   elapsedS: number;
   ackedPerS: number;
   latencyMs: { p50: number; p99: number; max: number };
+  /** CPU time this process spent from the first send to the end (user + system), for cost-per-packet figures. */
+  cpuMs: number;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -59,6 +65,7 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRep
           cns: o.cns,
           ackTimeoutMs: o.ackTimeoutMs,
           maxResends: o.maxResends,
+          window: o.window ?? 0,
         },
         o.startDataTimeMs,
       ),
@@ -71,6 +78,7 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRep
     connected += results.filter((r) => r.status === 'fulfilled').length;
   }
   const started = Date.now();
+  const cpuAtStart = process.cpuUsage();
   const tickMs = 50;
   const perTick = (o.ratePerDevice * tickMs) / 1000;
   let credit = 0;
@@ -104,6 +112,7 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRep
   while (Date.now() < drainUntil && devices.some((d) => d.pending > 0))
     await new Promise((r) => setTimeout(r, 50));
   const elapsedS = (Date.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuAtStart);
   for (const d of devices) d.stop();
   const lat = devices.flatMap((d) => d.counters.latenciesMs).sort((a, b) => a - b);
   const sum = (f: (d: SimulatedDevice) => number) => devices.reduce((s, d) => s + f(d), 0);
@@ -115,9 +124,11 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRep
     acked,
     resent: sum((d) => d.counters.resent),
     gaveUp: sum((d) => d.counters.gaveUp),
+    heldBack: sum((d) => d.counters.heldBack),
     unacked: sum((d) => d.pending),
     elapsedS,
     ackedPerS: acked / elapsedS,
     latencyMs: { p50: percentile(lat, 50), p99: percentile(lat, 99), max: lat[lat.length - 1] ?? 0 },
+    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
   };
 }

@@ -23,6 +23,11 @@ export interface SimulatedDeviceOptions {
   /** Resend a packet not acknowledged within this long (ms), like a real data unit. */
   ackTimeoutMs: number;
   maxResends: number;
+  /**
+   * Most packets waiting for their 9014 at once (0: no limit). A full window holds the next packet back, as a
+   * data unit keeps its data until the platform catches up; its data time is not skipped.
+   */
+  window?: number;
 }
 
 export interface DeviceCounters {
@@ -30,6 +35,8 @@ export interface DeviceCounters {
   acked: number;
   resent: number;
   gaveUp: number;
+  /** Sends held back because the window was full. */
+  heldBack: number;
   latenciesMs: number[];
 }
 
@@ -52,7 +59,14 @@ interface Outstanding {
  * acknowledged in time, and reconnection when the connection drops.
  */
 export class SimulatedDevice {
-  readonly counters: DeviceCounters = { sent: 0, acked: 0, resent: 0, gaveUp: 0, latenciesMs: [] };
+  readonly counters: DeviceCounters = {
+    sent: 0,
+    acked: 0,
+    resent: 0,
+    gaveUp: 0,
+    heldBack: 0,
+    latenciesMs: [],
+  };
   private socket: net.Socket | null = null;
   private readonly outstanding = new Map<string, Outstanding>();
   private readonly sim;
@@ -104,6 +118,10 @@ export class SimulatedDevice {
   sendNext(cn: string): void {
     const socket = this.socket;
     if (!socket || socket.destroyed) return;
+    if (this.o.window && this.outstanding.size >= this.o.window) {
+      this.counters.heldBack++;
+      return;
+    }
     const dataTimeMs = this.nextDataTime.get(cn) ?? Date.now();
     this.nextDataTime.set(cn, dataTimeMs + (CN_STEP_MS[cn] ?? 60_000));
     const now = Date.now();

@@ -1,0 +1,81 @@
+import net from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SimulatedDevice } from './simulated-device.js';
+
+/** A platform that reads everything and acknowledges nothing; counts the frames it received. */
+async function silentPlatform(): Promise<{ port: number; frames: () => number; close(): Promise<void> }> {
+  let text = '';
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((s) => {
+    sockets.add(s);
+    s.on('data', (c) => (text += c.toString('utf8')));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as net.AddressInfo).port;
+  return {
+    port,
+    frames: () => text.split('\r\n').filter((l) => l.startsWith('##')).length,
+    close: () =>
+      new Promise((r) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => r());
+      }),
+  };
+}
+
+let cleanup: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const c of cleanup.reverse()) await c();
+  cleanup = [];
+});
+
+function device(port: number, window: number) {
+  return new SimulatedDevice(
+    {
+      host: '127.0.0.1',
+      port,
+      mn: 'SIM00000000000000000001',
+      password: '123456',
+      st: '31',
+      kind: 'flue-gas',
+      seed: 1,
+      cns: ['2051'],
+      ackTimeoutMs: 60_000,
+      maxResends: 0,
+      window,
+    },
+    Date.UTC(2026, 0, 1),
+  );
+}
+
+describe('SimulatedDevice window', () => {
+  it('holds sends back while the window of unacknowledged packets is full, without skipping data times', async () => {
+    const platform = await silentPlatform();
+    cleanup.push(() => platform.close());
+    const d = device(platform.port, 3);
+    cleanup.push(() => d.stop());
+    await d.connect();
+    const firstDataTime = d.nextDataTimeOf('2051');
+    for (let i = 0; i < 10; i++) d.sendNext('2051');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(d.counters.sent).toBe(3);
+    expect(d.counters.heldBack).toBe(7);
+    expect(d.pending).toBe(3);
+    expect(platform.frames()).toBe(3);
+    // Three minutes of data went out; the next packet is the fourth minute, not the eleventh.
+    expect(d.nextDataTimeOf('2051')).toBe(firstDataTime + 3 * 60_000);
+  });
+
+  it('sends everything when the window is 0 (no limit)', async () => {
+    const platform = await silentPlatform();
+    cleanup.push(() => platform.close());
+    const d = device(platform.port, 0);
+    cleanup.push(() => d.stop());
+    await d.connect();
+    for (let i = 0; i < 10; i++) d.sendNext('2051');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(d.counters.sent).toBe(10);
+    expect(d.counters.heldBack).toBe(0);
+    expect(platform.frames()).toBe(10);
+  });
+});
