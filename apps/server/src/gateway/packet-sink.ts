@@ -3,6 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import { sql } from 'kysely';
 import copyStreams from 'pg-copy-streams';
 import type { DbHandle } from '../db/create-db.js';
+import { BinaryCopyWriter } from './binary-copy.js';
 import { dedupeRows, type MeasurementRow } from './measurement-rows.js';
 import { MeasurementPartitions } from './partitions.js';
 
@@ -106,6 +107,60 @@ function* copyChunks(staged: Iterable<Staged>): Generator<string> {
     }
   }
   if (chunk) yield chunk;
+}
+
+/** Measurement rows in PostgreSQL's binary COPY format, in MEASUREMENT_COLUMNS order. */
+function binaryRows(staged: Iterable<Staged>): Buffer[] {
+  const w = new BinaryCopyWriter();
+  let lastPacket = '';
+  let packetIdNumber = 0;
+  for (const { row: r, packetId, receivedAtMs } of staged) {
+    if (packetId !== lastPacket) {
+      lastPacket = packetId;
+      packetIdNumber = Number(packetId);
+    }
+    w.row(MEASUREMENT_COLUMNS.length);
+    w.text(r.mn);
+    w.text(r.cn);
+    w.timestamptz(r.dataTimeMs);
+    w.text(r.factor);
+    w.float8(r.rtd);
+    w.float8(r.avg);
+    w.float8(r.min);
+    w.float8(r.max);
+    w.float8(r.cou);
+    w.float8(r.zsRtd);
+    w.float8(r.zsAvg);
+    w.float8(r.zsMin);
+    w.float8(r.zsMax);
+    w.text(r.flag);
+    w.jsonb(r.extra === null ? null : JSON.stringify(r.extra));
+    w.int8(packetIdNumber);
+    w.timestamptz(receivedAtMs);
+  }
+  return w.finish();
+}
+
+/** Packet rows in PostgreSQL's binary COPY format, in PACKET_COLUMNS order. */
+function binaryPackets(items: readonly SinkItem[], ids: readonly string[]): Buffer[] {
+  const w = new BinaryCopyWriter();
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    w.row(PACKET_COLUMNS.length);
+    w.int8(Number(ids[i]));
+    w.timestamptz(item.receivedAtMs);
+    w.text(item.connectionId);
+    w.text(item.remote);
+    w.text(item.mn);
+    w.text(item.cn);
+    w.text(item.qn);
+    if (item.dataTimeMs === null) w.null();
+    else w.timestamptz(item.dataTimeMs);
+    w.text(item.outcome);
+    w.text(item.errorCode);
+    w.text(item.raw);
+  }
+  return w.finish();
 }
 
 /** Every measurement row of the batch in arrival order, with its packet (one reused holder object). */
@@ -241,8 +296,12 @@ function postgresSink(handle: DbHandle, partitions: MeasurementPartitions): Pack
         const rowCount = countRows(items);
         // Raw packets by COPY too: they are the bulk of the bytes (≈ 800 each).
         await pipeline(
-          Readable.from(packetCopyChunks(items, ids)),
-          client.query(copyStreams.from(`copy hj212_packet (${PACKET_COLUMNS.join(',')}) from stdin`)),
+          Readable.from(binaryPackets(items, ids)),
+          client.query(
+            copyStreams.from(
+              `copy hj212_packet (${PACKET_COLUMNS.join(',')}) from stdin with (format binary)`,
+            ),
+          ),
         );
         if (quarantine.length > 0) {
           await client.query(
@@ -256,9 +315,11 @@ function postgresSink(handle: DbHandle, partitions: MeasurementPartitions): Pack
           await client.query('savepoint direct_copy');
           try {
             await pipeline(
-              Readable.from(copyChunks(stagedRows(items, ids))),
+              Readable.from(binaryRows(stagedRows(items, ids))),
               client.query(
-                copyStreams.from(`copy measurement (${MEASUREMENT_COLUMNS.join(',')}) from stdin`),
+                copyStreams.from(
+                  `copy measurement (${MEASUREMENT_COLUMNS.join(',')}) from stdin with (format binary)`,
+                ),
               ),
             );
             await client.query('release savepoint direct_copy');
@@ -269,9 +330,11 @@ function postgresSink(handle: DbHandle, partitions: MeasurementPartitions): Pack
               'create temp table if not exists measurement_stage (like measurement) on commit delete rows',
             );
             await pipeline(
-              Readable.from(copyChunks(dedupedRows(items, ids))),
+              Readable.from(binaryRows(dedupedRows(items, ids))),
               client.query(
-                copyStreams.from(`copy measurement_stage (${MEASUREMENT_COLUMNS.join(',')}) from stdin`),
+                copyStreams.from(
+                  `copy measurement_stage (${MEASUREMENT_COLUMNS.join(',')}) from stdin with (format binary)`,
+                ),
               ),
             );
             await client.query(
