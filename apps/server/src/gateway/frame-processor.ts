@@ -61,6 +61,13 @@ export async function processFrame(
   reassembler: SplitReassembler,
   options: { maxSegmentBytes: number },
 ): Promise<FrameDecision> {
+  // HJ 212 frames are text: a NUL byte never belongs, and PostgreSQL text cannot hold one (a single such frame
+  // would fail its whole batch). Refused before decoding, kept with U+FFFD in its place.
+  if (frame.includes(0)) {
+    const item = baseItem(ctx, textDecoder.decode(frame).replaceAll('\u0000', '\ufffd'));
+    item.errorCode = 'HJ212_NUL_BYTE';
+    return { item, replyAfterCommit: null, device: null, packet: null };
+  }
   const raw = textDecoder.decode(frame);
   const item = baseItem(ctx, raw);
   let result = decodeFrame(frame, { crcMode: ctx.lastCrcMode, maxSegmentBytes: options.maxSegmentBytes });

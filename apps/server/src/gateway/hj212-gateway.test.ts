@@ -186,6 +186,31 @@ for (const backend of backends()) {
       unit.close();
     });
 
+    it('refuses a frame holding a NUL byte, even with a valid CRC, without failing the good packets of its batch', async () => {
+      const unit = await TestDataUnit.connect(gateway.port);
+      const bad = minutePacket('MN-A', 5);
+      // A NUL inside the MN, CRC computed over it: decoding alone would let it through to text columns.
+      const segment = bad.frame.slice(6, -6).replace('MN=MN-A', 'MN=MN-\u0000A');
+      const withNul = encodeFrame(segment, 'hj212');
+      const good = minutePacket('MN-A', 6);
+      await unit.write(Buffer.from(withNul + good.frame, 'utf8'));
+      expect(await unit.waitForAcks(1)).toEqual([good.qn]);
+      const stored = await db.db
+        .selectFrom('hj212_packet')
+        .select(['raw', 'outcome', 'error_code', 'mn'])
+        .where('raw', 'like', `%${bad.qn}%`)
+        .execute();
+      expect(stored).toEqual([
+        {
+          raw: withNul.slice(0, -2).replace('\u0000', '\ufffd'),
+          outcome: 'rejected',
+          error_code: 'HJ212_NUL_BYTE',
+          mn: null,
+        },
+      ]);
+      unit.close();
+    });
+
     it('skips garbage between frames and handles a frame split into many writes and many frames in one write', async () => {
       const unit = await TestDataUnit.connect(gateway.port);
       const a = minutePacket('MN-A', 5);
