@@ -145,6 +145,15 @@ export class SimulatedDevice {
     this.counters.sent++;
   }
 
+  /** Sends `rounds` packets of each CN in one write. */
+  sendBurst(cns: readonly string[], rounds: number): void {
+    const socket = this.socket;
+    if (!socket || socket.destroyed) return;
+    socket.cork();
+    for (let r = 0; r < rounds; r++) for (const cn of cns) this.sendNext(cn);
+    socket.uncork();
+  }
+
   /** Resends what waited too long for its ack; gives up after `maxResends`. */
   resendOverdue(): void {
     const now = Date.now();
