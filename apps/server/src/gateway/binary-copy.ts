@@ -38,7 +38,10 @@ export class BinaryCopyWriter {
   }
 
   text(value: string | null): void {
-    if (value === null) return this.null();
+    if (value === null) {
+      this.null();
+      return;
+    }
     this.room(4 + value.length * 3);
     const n = this.buf.write(value, this.pos + 4, 'utf8');
     this.buf.writeInt32BE(n, this.pos);
@@ -47,7 +50,10 @@ export class BinaryCopyWriter {
 
   /** jsonb's binary form: version 1, then the JSON text. */
   jsonb(json: string | null): void {
-    if (json === null) return this.null();
+    if (json === null) {
+      this.null();
+      return;
+    }
     this.room(5 + json.length * 3);
     this.buf[this.pos + 4] = 1;
     const n = this.buf.write(json, this.pos + 5, 'utf8');
@@ -56,7 +62,10 @@ export class BinaryCopyWriter {
   }
 
   float8(value: number | null): void {
-    if (value === null) return this.null();
+    if (value === null) {
+      this.null();
+      return;
+    }
     this.room(12);
     this.buf.writeInt32BE(8, this.pos);
     this.buf.writeDoubleBE(value, this.pos + 4);
