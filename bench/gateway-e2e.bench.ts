@@ -19,6 +19,7 @@ import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
 import { simulatedMn } from '../apps/cli/src/simulator/run-simulation.js';
 import { DeviceDirectory } from '../apps/server/src/devices/device-directory.js';
+import { BinaryCopyWriter } from '../apps/server/src/gateway/binary-copy.js';
 import { startHj212Gateway } from '../apps/server/src/gateway/hj212-server.js';
 import type { DbHandle } from '../apps/server/src/index.js';
 import { openBenchDb } from './bench-db.js';
@@ -101,14 +102,37 @@ async function copyCeiling(
   await client.connect();
   await client.query(ddl);
   const started = performance.now();
+  // The gateway writes PostgreSQL in binary COPY, so the ceiling does too: the same rows, formatted the same way.
   async function* gen() {
-    for (let i = 0; i < rows; i += 1000) {
-      let chunk = '';
-      for (let k = i; k < Math.min(rows, i + 1000); k++) chunk += line(k);
-      yield chunk;
+    for (let i = 0; i < rows; i += 20_000) {
+      const w = new BinaryCopyWriter();
+      if (i > 0) w.dropHeader();
+      for (let k = i; k < Math.min(rows, i + 20_000); k++) {
+        w.row(17);
+        w.text(`BENCH${String(k % 1000).padStart(19, '0')}`);
+        w.text('2051');
+        w.timestamptz(Date.UTC(2025, 0, 1) + k * 60_000);
+        w.text('a21026');
+        w.null();
+        w.float8(12.5);
+        w.float8(10);
+        w.float8(15);
+        for (let n = 0; n < 5; n++) w.null();
+        w.text('N');
+        w.null();
+        w.int8(k);
+        w.timestamptz(Date.UTC(2026, 0, 1));
+      }
+      const chunks = w.finish();
+      // Only the last part carries the trailer.
+      if (i + 20_000 < rows) chunks[chunks.length - 1] = chunks[chunks.length - 1]!.subarray(0, -2);
+      yield* chunks;
     }
   }
-  await pipeline(Readable.from(gen()), client.query(copyStreams.from('copy copy_ceiling from stdin')));
+  await pipeline(
+    Readable.from(gen()),
+    client.query(copyStreams.from('copy copy_ceiling from stdin with (format binary)')),
+  );
   const rate = rows / ((performance.now() - started) / 1000);
   await client.end();
   return rate;
