@@ -57,7 +57,11 @@ function factorGroup(code: string, f: FactorInput): string {
   const items: string[] = [];
   for (const [prop, suffix] of ORDER) {
     const v = f[prop] as CpValue | undefined;
-    if (v !== undefined) items.push(`${code}-${suffix}=${formatCpValue(`${code}-${suffix}`, v)}`);
+    if (v === undefined) continue;
+    // Finite numbers, the common case, need no checks: the key for an error message is built only when needed.
+    const text =
+      typeof v === 'number' && Number.isFinite(v) ? String(v) : formatCpValue(`${code}-${suffix}`, v);
+    items.push(`${code}-${suffix}=${text}`);
   }
   if (f.extra) {
     for (const [suffix, v] of Object.entries(f.extra)) {

@@ -16,7 +16,7 @@ function sampleRows(w: BinaryCopyWriter): void {
   w.timestamptz(T_1999);
   w.jsonb('{"Info":"温度\\t高"}');
   w.row(5);
-  w.text(null);
+  w.text('a21026');
   w.float8(null);
   w.int8(1);
   w.timestamptz(T_2026);
@@ -26,17 +26,19 @@ function sampleRows(w: BinaryCopyWriter): void {
 describe('BinaryCopyWriter', () => {
   it('writes the COPY header, rows of length-prefixed big-endian fields and the trailer', () => {
     const w = new BinaryCopyWriter();
-    w.row(3);
+    w.row(4);
     w.float8(1.5);
     w.null();
+    w.text('N');
     w.timestamptz(Date.UTC(2000, 0, 1, 0, 0, 1));
     const bytes = Buffer.concat(w.finish());
     const expected = Buffer.concat([
       Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1'),
       Buffer.from([0, 0, 0, 0, 0, 0, 0, 0]), // flags, header extension length
-      Buffer.from([0, 3]),
+      Buffer.from([0, 4]),
       Buffer.from([0, 0, 0, 8, 0x3f, 0xf8, 0, 0, 0, 0, 0, 0]), // 1.5
       Buffer.from([0xff, 0xff, 0xff, 0xff]), // null
+      Buffer.from([0, 0, 0, 1, 0x4e]), // 'N'
       Buffer.from([0, 0, 0, 8, 0, 0, 0, 0, 0, 0x0f, 0x42, 0x40]), // 1 000 000 µs after 2000-01-01
       Buffer.from([0xff, 0xff]),
     ]);
@@ -76,7 +78,7 @@ for (const backend of backends().filter((b) => b.name === 'postgres')) {
             at: new Date(T_1999),
             extra: { Info: '温度\t高' },
           },
-          { mn: null, v: null, id: '1', at: new Date(T_2026), extra: null },
+          { mn: 'a21026', v: null, id: '1', at: new Date(T_2026), extra: null },
         ]);
       } finally {
         client.release();

@@ -48,9 +48,23 @@ export class BinaryCopyWriter {
       return;
     }
     this.room(4 + value.length * 3);
-    const n = this.buf.write(value, this.pos + 4, 'utf8');
+    const n = value.length <= 64 ? this.shortText(value) : this.buf.write(value, this.pos + 4, 'utf8');
     this.buf.writeInt32BE(n, this.pos);
     this.pos += 4 + n;
+  }
+
+  /**
+   * Short ASCII text (MN, CN, factor codes, flags: most fields) copied byte by byte; Buffer#write costs more per
+   * call than such a string has bytes. Anything else goes through the UTF-8 encoder.
+   */
+  private shortText(value: string): number {
+    const at = this.pos + 4;
+    for (let i = 0; i < value.length; i++) {
+      const c = value.charCodeAt(i);
+      if (c >= 0x80) return this.buf.write(value, at, 'utf8');
+      this.buf[at + i] = c;
+    }
+    return value.length;
   }
 
   /** jsonb's binary form: version 1, then the JSON text. */

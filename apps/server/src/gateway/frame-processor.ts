@@ -50,17 +50,21 @@ function baseItem(ctx: FrameContext, raw: string): SinkItem {
 
 const firstDataTime = (p: Hj212Packet) => p.records.find((r) => r.dataTimeMs !== null)?.dataTimeMs ?? null;
 
+/** A device by MN: the record, null when it is known not to exist, undefined when it must be fetched first. */
+export type DeviceLookup = (mn: string) => DeviceAuth | null | undefined;
+
 /**
- * The validator stage: decodes a frame with the device's CRC mode, checks the device and its password,
- * and decides what is stored and what is answered. Never throws for bad input.
+ * The validator stage, synchronous: decodes a frame with the device's CRC mode, checks the device and its
+ * password, and decides what is stored and what is answered — or, when a device is not in `lookup` yet, says
+ * which MN to fetch (nothing has been changed then; decide again once it is fetched). Never throws for bad input.
  */
-export async function processFrame(
+export function decideFrame(
   frame: Uint8Array,
   ctx: FrameContext,
-  directory: DeviceDirectory,
+  lookup: DeviceLookup,
   reassembler: SplitReassembler,
   options: { maxSegmentBytes: number },
-): Promise<FrameDecision> {
+): FrameDecision | { fetch: string } {
   // HJ 212 frames are text: a NUL byte never belongs, and PostgreSQL text cannot hold one (a single such frame
   // would fail its whole batch). Refused before decoding, kept with U+FFFD in its place.
   if (frame.includes(0)) {
@@ -78,7 +82,8 @@ export async function processFrame(
       item.mn = unchecked.packet.mn;
       item.cn = unchecked.packet.cn;
       item.qn = unchecked.packet.qn;
-      const dev = await directory.get(unchecked.packet.mn);
+      const dev = lookup(unchecked.packet.mn);
+      if (dev === undefined) return { fetch: unchecked.packet.mn };
       if (dev && dev.crcMode !== ctx.lastCrcMode) {
         result = decodeFrame(frame, { crcMode: dev.crcMode, maxSegmentBytes: options.maxSegmentBytes });
       }
@@ -97,7 +102,8 @@ export async function processFrame(
     item.errorCode = 'HJ212_BAD_HEADER';
     return { item, replyAfterCommit: null, device: null, packet };
   }
-  const device = directory.peek(packet.mn) ?? (await directory.get(packet.mn));
+  const device = lookup(packet.mn);
+  if (device === undefined) return { fetch: packet.mn };
   const reason: QuarantineReason | null = !device
     ? 'unknown-mn'
     : device.disabled
@@ -130,4 +136,21 @@ export async function processFrame(
   item.outcome = 'stored';
   item.rows = measurementRows(packet);
   return { item, replyAfterCommit: ack, device: dev, packet };
+}
+
+/** The validator stage with the device directory: fetches devices not cached yet, then decides. */
+export async function processFrame(
+  frame: Uint8Array,
+  ctx: FrameContext,
+  directory: DeviceDirectory,
+  reassembler: SplitReassembler,
+  options: { maxSegmentBytes: number },
+): Promise<FrameDecision> {
+  const fetched = new Map<string, DeviceAuth | null>();
+  const lookup: DeviceLookup = (mn) => (fetched.has(mn) ? fetched.get(mn) : directory.peek(mn));
+  for (;;) {
+    const decision = decideFrame(frame, ctx, lookup, reassembler, options);
+    if (!('fetch' in decision)) return decision;
+    fetched.set(decision.fetch, await directory.get(decision.fetch));
+  }
 }

@@ -5,7 +5,7 @@ import type { LiveConnections } from '../devices/device.routes.js';
 import type { DeviceDirectory } from '../devices/device-directory.js';
 import { FrameAdmission } from './admission.js';
 import { LanedBatcher } from './batcher.js';
-import { processFrame } from './frame-processor.js';
+import { decideFrame, type FrameDecision, processFrame } from './frame-processor.js';
 import { DEFAULT_GATEWAY_OPTIONS, type GatewayOptions } from './gateway-options.js';
 import { createPacketSink, type PacketSink, type SinkItem } from './packet-sink.js';
 import { restorePendingSplits } from './pending-splits.js';
@@ -97,6 +97,7 @@ export async function startHj212Gateway(
     options.maxSegmentBytes,
   );
   if (restoredParts > 0) logger?.info({ restoredParts }, 'hj212 split-packet parts restored after restart');
+  const peek = (mn: string) => directory.peek(mn);
   const byMn = new Map<string, ConnectionState>();
   const sockets = new Map<net.Socket, ConnectionState>();
   let seq = 0;
@@ -110,14 +111,16 @@ export async function startHj212Gateway(
       start(socket, arrived) {
         const handle = frameHandlers.get(socket);
         if (!handle) return admission.finished(socket);
-        handle(arrived)
-          .catch((err: unknown) =>
+        handle(arrived).then(
+          () => admission.finished(socket),
+          (err: unknown) => {
             logger?.warn(
               { err, connection: sockets.get(socket)?.id },
               'hj212 frame not stored; not acknowledged',
-            ),
-          )
-          .finally(() => admission.finished(socket));
+            );
+            admission.finished(socket);
+          },
+        );
       },
       pause(socket) {
         stats.pausedConnections++;
@@ -172,15 +175,8 @@ export async function startHj212Gateway(
       for (const mn of state.mns) if (byMn.get(mn) === state) byMn.delete(mn);
     });
 
-    /** Decides a frame (in this connection's order) and notes what it says about the connection. */
-    const decide = async ({ frame, receivedAtMs }: Arrived) => {
-      const decision = await processFrame(
-        frame,
-        { connectionId: state.id, remote: state.remote, receivedAtMs, lastCrcMode },
-        directory,
-        reassembler,
-        options,
-      );
+    /** Notes what a decision says about the connection; keeps only what waits for the commit. */
+    const noted = (decision: FrameDecision) => {
       const { item } = decision;
       if (decision.device && item.outcome !== 'quarantined') {
         lastCrcMode = decision.device.crcMode;
@@ -195,16 +191,42 @@ export async function startHj212Gateway(
       return { item, reply: decision.replyAfterCommit };
     };
 
-    const handleFrame = (arrived: Arrived): Promise<void> => {
-      const decided = state.chain.then(() => decide(arrived));
-      state.chain = decided.catch(() => undefined);
-      return decided.then(async ({ item, reply }) => {
-        await batcher.add(item);
+    const stored = ({ item, reply }: { item: SinkItem; reply: string | null }) =>
+      batcher.add(item).then(() => {
         if (reply && !socket.destroyed) {
           writeReply(socket, reply);
           stats.acked++;
         }
       });
+
+    const context = (receivedAtMs: number) => ({
+      connectionId: state.id,
+      remote: state.remote,
+      receivedAtMs,
+      lastCrcMode,
+    });
+
+    // Frames of one connection are decided in arrival order. Most are decided at once (device cached); one that
+    // needs a device fetched waits, and every later frame of the connection queues behind it.
+    let waitingDecisions = 0;
+    const handleFrame = ({ frame, receivedAtMs }: Arrived): Promise<void> => {
+      if (waitingDecisions === 0) {
+        let now: ReturnType<typeof decideFrame>;
+        try {
+          now = decideFrame(frame, context(receivedAtMs), peek, reassembler, options);
+        } catch (err) {
+          // Decoding never throws for bad input; a bug must still cost only this frame, not the process.
+          return Promise.reject(err);
+        }
+        if (!('fetch' in now)) return stored(noted(now));
+      }
+      waitingDecisions++;
+      const decided = state.chain.then(() =>
+        processFrame(frame, context(receivedAtMs), directory, reassembler, options).then(noted),
+      );
+      const settled = decided.finally(() => waitingDecisions--);
+      state.chain = settled.catch(() => undefined);
+      return settled.then(stored);
     };
 
     frameHandlers.set(socket, handleFrame);
