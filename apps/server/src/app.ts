@@ -21,6 +21,7 @@ import { registerEmissionRoutes } from './emissions/emission.routes.js';
 import { registerEnergy } from './energy/index.js';
 import { registerEnterpriseRoutes } from './enterprises/enterprise.routes.js';
 import { EnterpriseService } from './enterprises/enterprise.service.js';
+import { registerGatewayStatusRoutes } from './gateway/gateway-status.routes.js';
 import { registerQuarantineRoutes } from './gateway/quarantine.routes.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { LedgerService, registerLedgerRoutes } from './ledgers/index.js';
@@ -115,6 +116,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   registerEmissionRoutes(app, db);
   registerEnergy(app, db);
   registerQuarantineRoutes(app, db, devices);
+  registerGatewayStatusRoutes(app, deps.live ?? null);
   const liveFeed = deps.liveFeed ?? new LiveFeed();
   const monitoring = new MonitoringOverviewService(db, deps.live ?? null, liveFeed);
   registerLiveRoutes(app, { db, devices, overview: monitoring, feed: liveFeed }, deps.liveOptions);

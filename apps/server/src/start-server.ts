@@ -40,7 +40,10 @@ export async function startServer(
     const directory = new DeviceDirectory(db.db);
     // The routes ask the gateway about live connections; the gateway logs through the app's logger.
     let gatewayRef: Hj212Gateway | null = null;
-    const live = { connectionOf: (mn: string) => gatewayRef?.connectionOf(mn) ?? null };
+    const live = {
+      connectionOf: (mn: string) => gatewayRef?.connectionOf(mn) ?? null,
+      gatewayStatus: () => gatewayRef?.gatewayStatus() ?? null,
+    };
     const liveFeed = new LiveFeed();
     const app = await buildApp(config, { db, directory, live, liveFeed });
     const gateway = await startHj212Gateway(

@@ -79,6 +79,11 @@ describe('在线监测 screens', () => {
         )?.trim(),
       );
       assert.equal(total, await rows.count(), 'the counter counts the listed sources');
+      assert.equal(
+        await page.getByTestId('gateway-status').count(),
+        0,
+        'a city user sees no gateway counters',
+      );
 
       // The status filter lives in the URL.
       await page.getByTestId('counter-online').click();
@@ -95,6 +100,24 @@ describe('在线监测 screens', () => {
       await packetRows.first().waitFor({ timeout: 15_000 });
       await packetRows.first().locator('.ant-table-row-expand-icon').click();
       await page.getByTestId('packets-panel').getByText('ST / CN').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows the province the gateway counters with the demo data units connected', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const page = await context.newPage();
+    try {
+      await signIn(page, 'province', '/monitoring');
+      const card = page.getByTestId('gateway-status');
+      await card.getByText('在线连接').waitFor({ timeout: 15_000 });
+      const connections = Number(
+        (await card.locator('.ant-statistic').first().locator('.ant-statistic-content-value').textContent())
+          ?.replace(/,/g, '')
+          .trim(),
+      );
+      assert.ok(connections >= 1, `the demo's simulated data units are connected (${connections})`);
     } finally {
       await context.close();
     }

@@ -188,6 +188,25 @@ describe('monitoring device API', () => {
     expect(accept.statusCode).toBe(404);
   });
 
+  it('shows the gateway counters to the province level only, and says when no gateway runs here', async () => {
+    const res = await app.inject({
+      method: 'GET',
+      url: '/api/monitoring/gateway',
+      headers: bearer(t.province!),
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ running: false });
+    for (const token of [t.taiyuan!, t.entTy!]) {
+      const denied = await app.inject({
+        method: 'GET',
+        url: '/api/monitoring/gateway',
+        headers: bearer(token),
+      });
+      expect(denied.statusCode).toBe(403);
+    }
+    expect((await app.inject({ method: 'GET', url: '/api/monitoring/gateway' })).statusCode).toBe(401);
+  });
+
   it('limits a data query to 31 days and requires to after from', async () => {
     const long = await app.inject({
       method: 'GET',

@@ -24,6 +24,25 @@ type MnParams = { mn: string };
 /** Live connection facts the gateway can tell (absent when the gateway does not run in this process). */
 export interface LiveConnections {
   connectionOf(mn: string): { id: string; remote: string; since: Date } | null;
+  /** The gateway's counters, when a gateway runs in this process. */
+  gatewayStatus?(): GatewayCounters | null;
+}
+
+/** What `GET /api/monitoring/gateway` reports of a running gateway. */
+export interface GatewayCounters {
+  connectionsOpen: number;
+  connectionsTotal: number;
+  pausedConnections: number;
+  frames: number;
+  acked: number;
+  rejected: number;
+  quarantined: number;
+  skippedBytes: number;
+  inPipeline: number;
+  backlogged: number;
+  batches: number;
+  failedBatches: number;
+  writeLanes: number;
 }
 
 const MAX_RANGE_MS = 31 * 86_400_000;

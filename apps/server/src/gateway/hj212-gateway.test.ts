@@ -112,6 +112,48 @@ for (const backend of backends()) {
       unit.close();
     });
 
+    it('reports its counters through GET /api/monitoring/gateway', async () => {
+      const { buildApp } = await import('../app.js');
+      const { loadConfig } = await import('../config.js');
+      const { bearer, userWithToken } = await import('../test-support/test-app.js');
+      const app = await buildApp(loadConfig({ logLevel: 'silent', dataDir: 'memory://' }, {}), {
+        db,
+        directory,
+        live: gateway,
+      });
+      try {
+        await app.ready();
+        const token = await userWithToken(app, db, {
+          username: `gw-${backend.name}`,
+          role: 'province_admin',
+          regionCode: '140000',
+        });
+        await db.db
+          .insertInto('monitoring_device')
+          .values({ mn: 'MN-GW', password: '123456', name: '网关状态测试', st: '31' })
+          .execute();
+        const before = gateway.gatewayStatus();
+        const unit = await TestDataUnit.connect(gateway.port);
+        await unit.write(minutePacket('MN-GW', 30).frame);
+        await unit.waitForAcks(1);
+        const res = await app.inject({
+          method: 'GET',
+          url: '/api/monitoring/gateway',
+          headers: bearer(token),
+        });
+        expect(res.statusCode).toBe(200);
+        const body = res.json();
+        expect(body).toMatchObject({ running: true, inPipeline: 0, backlogged: 0, pausedConnections: 0 });
+        expect(body.acked).toBe(before.acked + 1);
+        expect(body.frames).toBe(before.frames + 1);
+        expect(body.connectionsOpen).toBeGreaterThanOrEqual(1);
+        expect(body.writeLanes).toBe(backend.name === 'postgres' ? 2 : 1);
+        unit.close();
+      } finally {
+        await app.close();
+      }
+    });
+
     it('acknowledges only after the batch has committed', async () => {
       const gated = gatedSink(createPacketSink(db));
       const slow = await startHj212Gateway(

@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { type CrcMode, createFramer, createSplitReassembler } from '@ecep/hj212';
 import type { DbHandle } from '../db/create-db.js';
-import type { LiveConnections } from '../devices/device.routes.js';
+import type { GatewayCounters, LiveConnections } from '../devices/device.routes.js';
 import type { DeviceDirectory } from '../devices/device-directory.js';
 import { FrameAdmission } from './admission.js';
 import { LanedBatcher } from './batcher.js';
@@ -33,6 +33,7 @@ export interface Hj212Gateway extends LiveConnections {
   readonly batcher: LanedBatcher<SinkItem>;
   /** Frames in the pipeline and frames waiting undecoded for room (backpressure). */
   readonly admission: { readonly inFlight: number; readonly backlogged: number };
+  gatewayStatus(): GatewayCounters;
   close(): Promise<void>;
 }
 
@@ -262,6 +263,18 @@ export async function startHj212Gateway(
     get admission() {
       const { inFlight, backlogged } = admission.stats;
       return { inFlight, backlogged };
+    },
+    gatewayStatus() {
+      const { inFlight, backlogged } = admission.stats;
+      const { batches, failedBatches } = batcher.stats;
+      return {
+        ...stats,
+        inPipeline: inFlight,
+        backlogged,
+        batches,
+        failedBatches,
+        writeLanes: batcher.laneCount,
+      };
     },
     connectionOf(mn) {
       const s = byMn.get(mn);

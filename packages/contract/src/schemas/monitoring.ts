@@ -365,3 +365,29 @@ export const LiveMeasurement = Type.Object(
   { $id: 'LiveMeasurement' },
 );
 export type LiveMeasurement = Static<typeof LiveMeasurement>;
+
+const GatewayCount = Type.Integer({ minimum: 0 });
+
+/** `GET /api/monitoring/gateway`: the HJ 212 gateway's counters since start (province level). */
+export const GatewayStatus = Type.Object(
+  {
+    running: Type.Boolean({ description: 'false when no HJ 212 gateway runs in this server process' }),
+    connectionsOpen: Type.Optional(GatewayCount),
+    connectionsTotal: Type.Optional(GatewayCount),
+    pausedConnections: Type.Optional(
+      Type.Integer({ description: '因写库排队暂停读取的连接 / paused by backpressure' }),
+    ),
+    frames: Type.Optional(GatewayCount),
+    acked: Type.Optional(GatewayCount),
+    rejected: Type.Optional(GatewayCount),
+    quarantined: Type.Optional(GatewayCount),
+    skippedBytes: Type.Optional(GatewayCount),
+    inPipeline: Type.Optional(Type.Integer({ description: 'frames decoding or awaiting commit' })),
+    backlogged: Type.Optional(Type.Integer({ description: 'frames waiting undecoded for room' })),
+    batches: Type.Optional(GatewayCount),
+    failedBatches: Type.Optional(GatewayCount),
+    writeLanes: Type.Optional(GatewayCount),
+  },
+  { $id: 'GatewayStatus' },
+);
+export type GatewayStatus = Static<typeof GatewayStatus>;

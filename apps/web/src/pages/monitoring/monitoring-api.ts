@@ -7,6 +7,7 @@ import type {
   DeviceSettings,
   DeviceStatus,
   FactorCatalog,
+  GatewayStatus,
   HourlyList,
   MeasurementList,
   MonitoringOverview,
@@ -20,6 +21,7 @@ type Range = { from: string; to: string };
 /** The 在线监测 endpoints the screens use, through the app's one client (401 → login). */
 export const monitoringApi = {
   overview: () => call((api) => api.request<MonitoringOverview>('GET', '/api/monitoring/overview')),
+  gateway: () => call((api) => api.request<GatewayStatus>('GET', '/api/monitoring/gateway')),
   factors: () => call((api) => api.request<FactorCatalog>('GET', '/api/monitoring/factors')),
   device: (mn: string) => call((api) => api.request<Device>('GET', dev(mn))),
   status: (mn: string) => call((api) => api.request<DeviceStatus>('GET', `${dev(mn)}/status`)),

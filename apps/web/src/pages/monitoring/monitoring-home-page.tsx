@@ -25,10 +25,12 @@ import {
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useMe } from '../../auth/auth-context';
+import { canReadGatewayStatus } from '../../auth/permissions';
 import { type CsvColumn, downloadCsv, toCsv } from '../../components/csv';
 import { LoadErrorAlert } from '../../components/load-error-alert';
 import { formatTime } from '../../lib/format';
 import { useReloadable } from '../../lib/use-reloadable';
+import { GatewayStatusCard } from './gateway-status-card';
 import { LiveIndicator } from './live-indicator';
 import { monitoringApi } from './monitoring-api';
 import { ST_LABELS, STATUS_LABELS, standardLabel } from './monitoring-labels';
@@ -225,6 +227,7 @@ export function MonitoringHomePage() {
         {counter('offline', '离线', counts.offline, <DisconnectOutlined />, '#8c8c8c')}
         {counter('alarm', '报警（有未确认报警）', counts.alarm, <AlertOutlined />, '#cf1322')}
       </Row>
+      {canReadGatewayStatus(me) && <GatewayStatusCard />}
       <Card
         title={
           <Space wrap>
