@@ -222,12 +222,20 @@ for (const backend of backends) {
       );
     }, 1000);
     const profiler = process.env.PROFILE ? await startProfile() : null;
-    // CPU per packet of each party (the gateway also pays for connection set-up here; the simulator starts
-    // counting at its first send).
-    const gatewayCpu0 = process.cpuUsage();
-    const pgCpu0 = await postgresCpuMs();
+    // CPU per packet of each party, counted once the connections are open (the simulator connects every device
+    // before its first send and counts its own CPU from then): connection set-up is not packet cost.
+    let gatewayCpu0: NodeJS.CpuUsage | null = null;
+    let pgCpu0 = 0;
+    const cpuStart = setInterval(() => {
+      if (gatewayCpu0 || gateway.stats.connectionsOpen < connections) return;
+      gatewayCpu0 = process.cpuUsage();
+      void postgresCpuMs().then((ms) => {
+        pgCpu0 = ms;
+      });
+    }, 50);
     const sim = await simulate(gateway.port, connections, rate);
-    const gatewayCpu = process.cpuUsage(gatewayCpu0);
+    clearInterval(cpuStart);
+    const gatewayCpu = process.cpuUsage(gatewayCpu0 ?? undefined);
     const pgCpuMs = (await postgresCpuMs()) - pgCpu0;
     if (profiler) await profiler.stop(`${process.env.PROFILE}-${backend}-${connections}.cpuprofile`);
     clearInterval(memProbe);
