@@ -51,6 +51,20 @@ const MEASUREMENT_COLUMNS = [
   'received_at',
 ] as const;
 
+const PACKET_COLUMNS = [
+  'id',
+  'received_at',
+  'connection_id',
+  'remote',
+  'mn',
+  'cn',
+  'qn',
+  'data_time',
+  'outcome',
+  'error_code',
+  'raw',
+] as const;
+
 const UPSERT_SET = MEASUREMENT_COLUMNS.filter((c) => !['mn', 'cn', 'factor', 'data_time'].includes(c))
   .map((c) => `${c} = excluded.${c}`)
   .join(', ');
@@ -62,54 +76,10 @@ interface Staged {
   receivedAtMs: number;
 }
 
-const NEEDS_ESCAPE = /[\\\t\n\r]/;
-
-/** A text COPY field: `\N` for null, backslash escapes only where needed. */
-function textField(v: string | null): string {
-  if (v === null) return '\\N';
-  if (!NEEDS_ESCAPE.test(v)) return v;
-  return v.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
-}
-
-const numField = (v: number | null) => (v === null ? '\\N' : String(v));
-
 /**
- * One measurement row as a COPY text line, in MEASUREMENT_COLUMNS order, built without intermediate arrays.
- * The packet's id and received time come pre-rendered: they are the same for all rows of a packet.
+ * Measurement rows in PostgreSQL's binary COPY format, in MEASUREMENT_COLUMNS order: floats and times go as
+ * 8 raw bytes, so neither side formats or parses them.
  */
-function measurementLine(r: MeasurementRow, dataTimeIso: string, packetTail: string): string {
-  return `${textField(r.mn)}\t${textField(r.cn)}\t${dataTimeIso}\t${textField(r.factor)}\t${numField(r.rtd)}\t${numField(r.avg)}\t${numField(r.min)}\t${numField(r.max)}\t${numField(r.cou)}\t${numField(r.zsRtd)}\t${numField(r.zsAvg)}\t${numField(r.zsMin)}\t${numField(r.zsMax)}\t${textField(r.flag)}\t${textField(r.extra === null ? null : JSON.stringify(r.extra))}\t${packetTail}`;
-}
-
-/**
- * COPY text of measurement rows, joined into chunks of a few hundred KB so the stream is not fed line by line.
- * Walks the staged rows of each packet in place: the hot path makes no per-row objects besides the line.
- */
-function* copyChunks(staged: Iterable<Staged>): Generator<string> {
-  let chunk = '';
-  let lastDataMs = Number.NaN;
-  let dataIso = '';
-  let lastPacket = '';
-  let packetTail = '';
-  for (const { row, packetId, receivedAtMs } of staged) {
-    if (row.dataTimeMs !== lastDataMs) {
-      lastDataMs = row.dataTimeMs;
-      dataIso = new Date(lastDataMs).toISOString();
-    }
-    if (packetId !== lastPacket) {
-      lastPacket = packetId;
-      packetTail = `${packetId}\t${new Date(receivedAtMs).toISOString()}\n`;
-    }
-    chunk += measurementLine(row, dataIso, packetTail);
-    if (chunk.length > 256 * 1024) {
-      yield chunk;
-      chunk = '';
-    }
-  }
-  if (chunk) yield chunk;
-}
-
-/** Measurement rows in PostgreSQL's binary COPY format, in MEASUREMENT_COLUMNS order. */
 function binaryRows(staged: Iterable<Staged>): Buffer[] {
   const w = new BinaryCopyWriter();
   let lastPacket = '';
@@ -184,38 +154,6 @@ function dedupedRows(items: readonly SinkItem[], ids: readonly string[]): Staged
   return dedupeRows(copies);
 }
 
-/** One packet as a COPY text line, in PACKET_COLUMNS order. */
-function packetLine(item: SinkItem, id: string): string {
-  const dataTime = item.dataTimeMs === null ? '\\N' : new Date(item.dataTimeMs).toISOString();
-  return `${id}\t${new Date(item.receivedAtMs).toISOString()}\t${textField(item.connectionId)}\t${textField(item.remote)}\t${textField(item.mn)}\t${textField(item.cn)}\t${textField(item.qn)}\t${dataTime}\t${item.outcome}\t${textField(item.errorCode)}\t${textField(item.raw)}\n`;
-}
-
-const PACKET_COLUMNS = [
-  'id',
-  'received_at',
-  'connection_id',
-  'remote',
-  'mn',
-  'cn',
-  'qn',
-  'data_time',
-  'outcome',
-  'error_code',
-  'raw',
-] as const;
-
-function* packetCopyChunks(items: readonly SinkItem[], ids: readonly string[]): Generator<string> {
-  let chunk = '';
-  for (let i = 0; i < items.length; i++) {
-    chunk += packetLine(items[i]!, ids[i]!);
-    if (chunk.length > 256 * 1024) {
-      yield chunk;
-      chunk = '';
-    }
-  }
-  if (chunk) yield chunk;
-}
-
 function placeholders(rows: number, cols: number, offset = 0): string {
   const out: string[] = [];
   for (let r = 0; r < rows; r++) {
@@ -263,8 +201,6 @@ function quarantineRows(items: readonly SinkItem[], ids: readonly string[]): unk
   return out;
 }
 
-const countRows = (items: readonly SinkItem[]) => items.reduce((n, item) => n + item.rows.length, 0);
-
 /** Creates the monthly partitions the batch's rows need (looking up each row's month only when it is new). */
 async function ensurePartitions(
   partitions: MeasurementPartitions,
@@ -276,7 +212,56 @@ async function ensurePartitions(
   if (missing.length > 0) await partitions.ensureFor(missing);
 }
 
-/** The sink for PostgreSQL: packets by multi-row insert, measurements by COPY into a stage, then upsert. */
+/** What one batch needs of an open transaction: statements, and a binary COPY into a table. */
+interface BatchTx {
+  query(text: string, params?: unknown[]): Promise<{ rows: unknown[] }>;
+  /** `COPY target FROM … WITH (FORMAT binary)` fed with `chunks`. */
+  copyIn(target: string, chunks: Buffer[]): Promise<void>;
+}
+
+/**
+ * One batch in one transaction: packets by COPY, quarantine rows, then measurements by COPY straight into
+ * `measurement`. A resend inside or across batches violates the key; then the batch goes through a stage and an
+ * upsert so the newer value replaces the older one.
+ */
+async function writeBatch(tx: BatchTx, items: readonly SinkItem[]): Promise<void> {
+  const idRes = await tx.query(
+    "select nextval('hj212_packet_id_seq')::text as id from generate_series(1, $1)",
+    [items.length],
+  );
+  const ids = (idRes.rows as Array<{ id: string }>).map((r) => r.id);
+  await tx.copyIn(`hj212_packet (${PACKET_COLUMNS.join(',')})`, binaryPackets(items, ids));
+  const quarantine = quarantineRows(items, ids);
+  if (quarantine.length > 0) {
+    await tx.query(
+      `insert into hj212_quarantine (packet_id, received_at, mn, reason, raw) values ${placeholders(quarantine.length, 5)}`,
+      quarantine.flat(),
+    );
+  }
+  if (!items.some((item) => item.rows.length > 0)) return;
+  await tx.query('savepoint direct_copy');
+  try {
+    await tx.copyIn(`measurement (${MEASUREMENT_COLUMNS.join(',')})`, binaryRows(stagedRows(items, ids)));
+    await tx.query('release savepoint direct_copy');
+  } catch (err) {
+    if ((err as { code?: string }).code !== '23505') throw err;
+    await tx.query('rollback to savepoint direct_copy');
+    await tx.query(
+      'create temp table if not exists measurement_stage (like measurement) on commit delete rows',
+    );
+    await tx.copyIn(
+      `measurement_stage (${MEASUREMENT_COLUMNS.join(',')})`,
+      binaryRows(dedupedRows(items, ids)),
+    );
+    await tx.query(
+      `insert into measurement (${MEASUREMENT_COLUMNS.join(',')}) select ${MEASUREMENT_COLUMNS.join(',')} from measurement_stage on conflict (mn, cn, data_time, factor) do update set ${UPSERT_SET}`,
+    );
+  }
+  const dirty = dirtyHours(items);
+  if (dirty.length > 0) await tx.query(DIRTY_UPSERT(dirty.length), dirty.flat());
+}
+
+/** The sink for PostgreSQL: a pooled connection per batch, COPY over the wire. */
 function postgresSink(handle: DbHandle, partitions: MeasurementPartitions): PacketSink {
   const pool = handle.pool!;
   return {
@@ -287,63 +272,17 @@ function postgresSink(handle: DbHandle, partitions: MeasurementPartitions): Pack
       const client = await pool.connect();
       try {
         await client.query('begin');
-        const idRes = await client.query<{ id: string }>(
-          "select nextval('hj212_packet_id_seq')::text as id from generate_series(1, $1)",
-          [items.length],
-        );
-        const ids = idRes.rows.map((r) => r.id);
-        const quarantine = quarantineRows(items, ids);
-        const rowCount = countRows(items);
-        // Raw packets by COPY too: they are the bulk of the bytes (≈ 800 each).
-        await pipeline(
-          Readable.from(binaryPackets(items, ids)),
-          client.query(
-            copyStreams.from(
-              `copy hj212_packet (${PACKET_COLUMNS.join(',')}) from stdin with (format binary)`,
-            ),
-          ),
-        );
-        if (quarantine.length > 0) {
-          await client.query(
-            `insert into hj212_quarantine (packet_id, received_at, mn, reason, raw) values ${placeholders(quarantine.length, 5)}`,
-            quarantine.flat(),
-          );
-        }
-        if (rowCount > 0) {
-          // Fast path: COPY straight into measurement. A resend inside or across batches violates the key;
-          // then the batch goes through a stage and an upsert so the newer value replaces the older one.
-          await client.query('savepoint direct_copy');
-          try {
-            await pipeline(
-              Readable.from(binaryRows(stagedRows(items, ids))),
-              client.query(
-                copyStreams.from(
-                  `copy measurement (${MEASUREMENT_COLUMNS.join(',')}) from stdin with (format binary)`,
-                ),
+        await writeBatch(
+          {
+            query: (text, params) => client.query(text, params),
+            copyIn: (target, chunks) =>
+              pipeline(
+                Readable.from(chunks),
+                client.query(copyStreams.from(`copy ${target} from stdin with (format binary)`)),
               ),
-            );
-            await client.query('release savepoint direct_copy');
-          } catch (err) {
-            if ((err as { code?: string }).code !== '23505') throw err;
-            await client.query('rollback to savepoint direct_copy');
-            await client.query(
-              'create temp table if not exists measurement_stage (like measurement) on commit delete rows',
-            );
-            await pipeline(
-              Readable.from(binaryRows(dedupedRows(items, ids))),
-              client.query(
-                copyStreams.from(
-                  `copy measurement_stage (${MEASUREMENT_COLUMNS.join(',')}) from stdin with (format binary)`,
-                ),
-              ),
-            );
-            await client.query(
-              `insert into measurement (${MEASUREMENT_COLUMNS.join(',')}) select ${MEASUREMENT_COLUMNS.join(',')} from measurement_stage on conflict (mn, cn, data_time, factor) do update set ${UPSERT_SET}`,
-            );
-          }
-          const dirty = dirtyHours(items);
-          if (dirty.length > 0) await client.query(DIRTY_UPSERT(dirty.length), dirty.flat());
-        }
+          },
+          items,
+        );
         await client.query('commit');
       } catch (err) {
         await client.query('rollback').catch(() => {});
@@ -355,56 +294,26 @@ function postgresSink(handle: DbHandle, partitions: MeasurementPartitions): Pack
   };
 }
 
-/** The sink for embedded PGlite: one transaction of multi-row inserts and upserts. */
+/** The sink for embedded PGlite: the same transaction; COPY input comes from a blob. */
 function pgliteSink(handle: DbHandle, partitions: MeasurementPartitions): PacketSink {
   const pg = handle.pglite!;
   return {
     async write(items) {
       if (items.length === 0) return;
       await ensurePartitions(partitions, items);
-      await pg.transaction(async (tx) => {
-        const idRes = await tx.query<{ id: string }>(
-          "select nextval('hj212_packet_id_seq')::text as id from generate_series(1, $1)",
-          [items.length],
-        );
-        const ids = idRes.rows.map((r) => r.id);
-        const quarantine = quarantineRows(items, ids);
-        const rowCount = countRows(items);
-        // PGlite reads COPY input from a blob: one call per table instead of thousands of bound parameters.
-        await tx.query(`copy hj212_packet (${PACKET_COLUMNS.join(',')}) from '/dev/blob'`, [], {
-          blob: new Blob([...packetCopyChunks(items, ids)]),
-        });
-        if (quarantine.length > 0) {
-          await tx.query(
-            `insert into hj212_quarantine (packet_id, received_at, mn, reason, raw) values ${placeholders(quarantine.length, 5)}`,
-            quarantine.flat(),
-          );
-        }
-        if (rowCount > 0) {
-          await tx.query('savepoint direct_copy');
-          try {
-            await tx.query(`copy measurement (${MEASUREMENT_COLUMNS.join(',')}) from '/dev/blob'`, [], {
-              blob: new Blob([...copyChunks(stagedRows(items, ids))]),
-            });
-            await tx.query('release savepoint direct_copy');
-          } catch (err) {
-            // A resend across batches: stage and upsert so the newer value replaces the older one.
-            if ((err as { code?: string }).code !== '23505') throw err;
-            await tx.query('rollback to savepoint direct_copy');
-            await tx.query(
-              'create temp table if not exists measurement_stage (like measurement) on commit delete rows',
-            );
-            await tx.query(`copy measurement_stage (${MEASUREMENT_COLUMNS.join(',')}) from '/dev/blob'`, [], {
-              blob: new Blob([...copyChunks(dedupedRows(items, ids))]),
-            });
-            await tx.query(
-              `insert into measurement (${MEASUREMENT_COLUMNS.join(',')}) select ${MEASUREMENT_COLUMNS.join(',')} from measurement_stage on conflict (mn, cn, data_time, factor) do update set ${UPSERT_SET}`,
-            );
-          }
-        }
-        const dirty = dirtyHours(items);
-        if (dirty.length > 0) await tx.query(DIRTY_UPSERT(dirty.length), dirty.flat());
-      });
+      await pg.transaction((tx) =>
+        writeBatch(
+          {
+            query: (text, params) => tx.query(text, params),
+            copyIn: async (target, chunks) => {
+              await tx.query(`copy ${target} from '/dev/blob' with (format binary)`, [], {
+                blob: new Blob(chunks),
+              });
+            },
+          },
+          items,
+        ),
+      );
     },
   };
 }
