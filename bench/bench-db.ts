@@ -5,12 +5,11 @@
  * DATABASE_URL, created, migrated, and dropped by `drop` — a shared database emptied between runs would carry
  * dead rows into the next one.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { createDb, type DbHandle, migrateToLatest } from '../apps/server/src/index.js';
+import { openThrowawayPostgres } from '../apps/server/src/test-support/test-db.js';
 
 export interface BenchDb {
   handle: DbHandle;
@@ -34,24 +33,6 @@ export async function openBenchDb(kind: 'pglite' | 'postgres', prefix = 'ecep_be
   }
   const base = process.env.DATABASE_URL;
   if (!base) throw new Error('set DATABASE_URL (PostgreSQL) for this benchmark');
-  const name = `${prefix}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const handle = await createDb({ databaseUrl: url.toString(), dataDir: 'memory://' });
-  await migrateToLatest(handle.db);
-  return {
-    handle,
-    url: url.toString(),
-    drop: async () => {
-      await handle.close();
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
+  const handle = await openThrowawayPostgres(base, prefix);
+  return { handle, url: handle.url, drop: () => handle.close() };
 }

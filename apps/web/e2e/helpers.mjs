@@ -25,6 +25,18 @@ export async function signIn(page, username, next) {
   await page.waitForURL((url) => url.pathname === next.split('?')[0]);
 }
 
+/** Runs `fn(page)` in a fresh zh-CN browser context signed in as `username` at `path`; the context is closed after. */
+export async function asSignedIn(browser, username, path, fn) {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  try {
+    const page = await context.newPage();
+    await signIn(page, username, path);
+    await fn(page);
+  } finally {
+    await context.close();
+  }
+}
+
 /**
  * Signs in over the API (for choosing test data only; every step under test goes through the browser):
  * `get(path)` fetches as that user, `user` is who they are.

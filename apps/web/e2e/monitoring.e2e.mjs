@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import net from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { buildDataPacket, encodeFrame } from '@ecep/hj212';
-import { BASE_URL, launchBrowser, signIn } from './helpers.mjs';
+import { asSignedIn, BASE_URL, launchBrowser, signIn } from './helpers.mjs';
 
 const HJ212_PORT = Number(process.env.ECEP_E2E_HJ212_PORT) || null;
 const HJ212_HOST = process.env.ECEP_E2E_HJ212_HOST ?? new URL(BASE_URL).hostname;
@@ -64,10 +64,7 @@ describe('在线监测 screens', () => {
   });
 
   it('lists the demo sources with their status and opens one', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN' });
-    const page = await context.newPage();
-    try {
-      await signIn(page, 'taiyuan', '/monitoring');
+    await asSignedIn(browser, 'taiyuan', '/monitoring', async (page) => {
       const rows = page.locator('[data-testid=source-table] tbody tr.ant-table-row');
       await rows.first().waitFor({ timeout: 15_000 });
       const statuses = await page.getByTestId('source-status').allTextContents();
@@ -100,34 +97,40 @@ describe('在线监测 screens', () => {
       await packetRows.first().waitFor({ timeout: 15_000 });
       await packetRows.first().locator('.ant-table-row-expand-icon').click();
       await page.getByTestId('packets-panel').getByText('ST / CN').waitFor();
-    } finally {
-      await context.close();
-    }
+    });
   });
 
-  it('shows the province the gateway counters with the demo data units connected', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN' });
-    const page = await context.newPage();
-    try {
-      await signIn(page, 'province', '/monitoring');
+  it('shows the province the gateway counters, refreshed as packets are acknowledged', async () => {
+    await asSignedIn(browser, 'province', '/monitoring', async (page) => {
       const card = page.getByTestId('gateway-status');
       await card.getByText('在线连接').waitFor({ timeout: 15_000 });
-      const connections = Number(
-        (await card.locator('.ant-statistic').first().locator('.ant-statistic-content-value').textContent())
-          ?.replace(/,/g, '')
-          .trim(),
-      );
+      const counter = (title) =>
+        card
+          .locator('.ant-statistic', { hasText: title })
+          .locator('.ant-statistic-content-value')
+          .textContent()
+          .then((t) => Number(t?.replace(/,/g, '').trim()));
+      const connections = await counter('在线连接');
       assert.ok(connections >= 1, `the demo's simulated data units are connected (${connections})`);
-    } finally {
-      await context.close();
-    }
+      const ackedBefore = await counter('已应答报文');
+      // One more acknowledged packet (an hour back, so the live-value test's minute stays untouched), or the
+      // demo's own next minute; the card reads the counters again every 10 s.
+      if (HJ212_PORT) await pushMinute(DEMO_MN, Math.floor(Date.now() / 60_000) * 60_000 - 3_600_000, 25);
+      await page.waitForFunction(
+        (before) => {
+          const items = [...document.querySelectorAll('[data-testid=gateway-status] .ant-statistic')];
+          const acked = items.find((el) => el.textContent?.includes('已应答报文'));
+          const value = acked?.querySelector('.ant-statistic-content-value')?.textContent?.replace(/,/g, '');
+          return Number(value) > before;
+        },
+        ackedBefore,
+        { timeout: HJ212_PORT ? 15_000 : 80_000 },
+      );
+    });
   });
 
   it('shows a live value change on the device page as a packet arrives', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN' });
-    const page = await context.newPage();
-    try {
-      await signIn(page, 'province', `/monitoring/devices/${DEMO_MN}`);
+    await asSignedIn(browser, 'province', `/monitoring/devices/${DEMO_MN}`, async (page) => {
       await page.getByTestId('device-title').waitFor({ timeout: 15_000 });
       const indicator = page.getByTestId('live-indicator');
       await page.waitForFunction(
@@ -161,9 +164,7 @@ describe('在线监测 screens', () => {
       );
       assert.notEqual(await page.getByTestId('live-updated-at').textContent(), '尚未收到');
       if (expected) assert.equal(await page.getByTestId('live-value-a21026').textContent(), expected);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('acknowledges an open alarm with a comment, or shows that there is none', async () => {

@@ -29,6 +29,22 @@ afterEach(async () => {
   cleanup = [];
 });
 
+/** A device with the given window, connected to a platform that never answers; both are closed after the test. */
+async function connectedToSilentPlatform(window: number) {
+  const platform = await silentPlatform();
+  cleanup.push(() => platform.close());
+  const d = device(platform.port, window);
+  cleanup.push(() => d.stop());
+  await d.connect();
+  return { platform, d };
+}
+
+/** Sends `n` 2051 packets at once and gives them a moment to arrive. */
+async function sendMany(d: SimulatedDevice, n: number) {
+  for (let i = 0; i < n; i++) d.sendNext('2051');
+  await new Promise((r) => setTimeout(r, 100));
+}
+
 function device(port: number, window: number) {
   return new SimulatedDevice(
     {
@@ -50,14 +66,9 @@ function device(port: number, window: number) {
 
 describe('SimulatedDevice window', () => {
   it('holds sends back while the window of unacknowledged packets is full, without skipping data times', async () => {
-    const platform = await silentPlatform();
-    cleanup.push(() => platform.close());
-    const d = device(platform.port, 3);
-    cleanup.push(() => d.stop());
-    await d.connect();
+    const { platform, d } = await connectedToSilentPlatform(3);
     const firstDataTime = d.nextDataTimeOf('2051');
-    for (let i = 0; i < 10; i++) d.sendNext('2051');
-    await new Promise((r) => setTimeout(r, 100));
+    await sendMany(d, 10);
     expect(d.counters.sent).toBe(3);
     expect(d.counters.heldBack).toBe(7);
     expect(d.pending).toBe(3);
@@ -67,13 +78,8 @@ describe('SimulatedDevice window', () => {
   });
 
   it('sends everything when the window is 0 (no limit)', async () => {
-    const platform = await silentPlatform();
-    cleanup.push(() => platform.close());
-    const d = device(platform.port, 0);
-    cleanup.push(() => d.stop());
-    await d.connect();
-    for (let i = 0; i < 10; i++) d.sendNext('2051');
-    await new Promise((r) => setTimeout(r, 100));
+    const { platform, d } = await connectedToSilentPlatform(0);
+    await sendMany(d, 10);
     expect(d.counters.sent).toBe(10);
     expect(d.counters.heldBack).toBe(0);
     expect(platform.frames()).toBe(10);

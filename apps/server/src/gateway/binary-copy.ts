@@ -24,11 +24,6 @@ export class BinaryCopyWriter {
     this.pos += 8;
   }
 
-  /** Forgets the header, for a writer whose output continues another's COPY stream. */
-  dropHeader(): void {
-    if (this.chunks.length === 0 && this.pos === SIGNATURE.length + 8) this.pos = 0;
-  }
-
   /** Starts a row of `fields` columns. */
   row(fields: number): void {
     this.room(2);

@@ -5,6 +5,7 @@ import type { DbHandle } from '../db/create-db.js';
 import { DeviceDirectory } from '../devices/device-directory.js';
 import { sleep, TestDataUnit } from '../test-support/hj212-client.js';
 import { backends } from '../test-support/test-db.js';
+import type { GatewayOptions } from './gateway-options.js';
 import { type Hj212Gateway, startHj212Gateway } from './hj212-server.js';
 import { createPacketSink, type PacketSink } from './packet-sink.js';
 
@@ -68,6 +69,20 @@ for (const backend of backends()) {
     let db: DbHandle;
     let gateway: Hj212Gateway;
     let directory: DeviceDirectory;
+
+    /** A second gateway on the same database whose commits wait until `open()`; the test closes it. */
+    const gatedGateway = async (opts: Partial<GatewayOptions> = {}) => {
+      const gated = gatedSink(createPacketSink(db));
+      const slow = await startHj212Gateway(
+        db,
+        directory,
+        { port: 0, host: '127.0.0.1' },
+        opts,
+        null,
+        gated.sink,
+      );
+      return { slow, open: gated.open };
+    };
 
     const count = async (table: string, where = sql`true`) => {
       const res = await sql<{
@@ -155,15 +170,8 @@ for (const backend of backends()) {
     });
 
     it('acknowledges only after the batch has committed', async () => {
-      const gated = gatedSink(createPacketSink(db));
-      const slow = await startHj212Gateway(
-        db,
-        directory,
-        { port: 0, host: '127.0.0.1' },
-        {},
-        null,
-        gated.sink,
-      );
+      const gated = await gatedGateway();
+      const { slow } = gated;
       try {
         const unit = await TestDataUnit.connect(slow.port);
         const p = minutePacket('MN-B', 2);
@@ -181,15 +189,8 @@ for (const backend of backends()) {
     });
 
     it('keeps at most the configured frames in the pipeline while the writer is stuck, and loses none', async () => {
-      const gated = gatedSink(createPacketSink(db));
-      const slow = await startHj212Gateway(
-        db,
-        directory,
-        { port: 0, host: '127.0.0.1' },
-        { maxQueuedFrames: 5, maxBatchFrames: 5 },
-        null,
-        gated.sink,
-      );
+      const gated = await gatedGateway({ maxQueuedFrames: 5, maxBatchFrames: 5 });
+      const { slow } = gated;
       try {
         const units = await Promise.all([TestDataUnit.connect(slow.port), TestDataUnit.connect(slow.port)]);
         const packets = units.map((_, u) =>

@@ -26,9 +26,15 @@ export function backends(): Backend[] {
   return list;
 }
 
-/** Creates a database of its own on the server of `url`, so test files never see each other's rows. */
-async function openThrowawayPostgres(url: string): Promise<DbHandle> {
-  const name = `ecep_test_${randomBytes(6).toString('hex')}`;
+/**
+ * Creates a database of its own on the server of `url`, migrated, so test files (and benchmark runs) never see
+ * each other's rows; `close` drops it. `url` of the result addresses the new database.
+ */
+export async function openThrowawayPostgres(
+  url: string,
+  prefix = 'ecep_test',
+): Promise<DbHandle & { url: string }> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`create database ${name}`);
@@ -39,6 +45,7 @@ async function openThrowawayPostgres(url: string): Promise<DbHandle> {
   await migrateToLatest(handle.db);
   return {
     ...handle,
+    url: target.toString(),
     close: async () => {
       await handle.close();
       const dropper = new pg.Client({ connectionString: url });

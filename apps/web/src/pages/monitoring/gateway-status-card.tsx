@@ -1,6 +1,6 @@
 import type { GatewayStatus } from '@ecep/contract';
 import { Card, Col, Row, Statistic, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { LoadErrorAlert } from '../../components/load-error-alert';
 import { useReloadable } from '../../lib/use-reloadable';
 import { monitoringApi } from './monitoring-api';
@@ -32,11 +32,7 @@ export function GatewayStatusCard() {
       if (isCurrent()) setError(err);
     }
   }, []);
-  const reload = useReloadable(load);
-  useEffect(() => {
-    const timer = setInterval(reload, REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [reload]);
+  const reload = useReloadable(load, REFRESH_MS);
 
   return (
     <Card size="small" title="HJ 212 网关运行状态（自启动以来）" data-testid="gateway-status">

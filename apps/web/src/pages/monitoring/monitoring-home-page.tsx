@@ -135,12 +135,8 @@ export function MonitoringHomePage() {
       if (isCurrent()) setLoading(false);
     }
   }, []);
-  const reload = useReloadable(load);
   // Statuses change with time (a silent device goes offline): read them again every minute.
-  useEffect(() => {
-    const timer = setInterval(reload, REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [reload]);
+  const reload = useReloadable(load, REFRESH_MS);
 
   // Pushed records mark their source online with a new data time at once.
   const stream = useLiveStream(undefined, (e: LiveMeasurement) => {
