@@ -9,6 +9,7 @@
  * PostgreSQL is used when DATABASE_URL is set; WRITE_LANES=n and BATCH_FRAMES=n set the gateway's write lanes
  * (default 2 on PostgreSQL) and frames per batch (default 2000), QUEUED_FRAMES=n the frames admitted into the pipeline
  * at once, WINDOW=n the unacknowledged packets a simulated device may have out (default 20; 0 = open loop),
+ * REPLAY=1 runs the simulator in its load-test mode (`--replay`: recorded packets, new QN/DataTime/CRC per send),
  * PROFILE=prefix writes a CPU profile of the gateway while the simulator runs.
  */
 import { spawn } from 'node:child_process';
@@ -30,6 +31,8 @@ const connectionCounts = connArg.split(',').map(Number);
 const seconds = Number(secondsArg);
 // Unacknowledged packets a simulated device may have out at once (WINDOW=0: no limit, pure open loop).
 const window = Number(process.env.WINDOW ?? 20);
+// REPLAY=1: the simulator repeats recorded packets (only QN, DataTime, CRC change) and needs far less CPU.
+const replay = process.env.REPLAY === '1';
 const backends = backendArg.split(',').filter((b) => b !== 'postgres' || process.env.DATABASE_URL);
 
 function simulate(
@@ -65,6 +68,7 @@ function simulate(
         '2026-01-01T00:00:00Z',
         '--window',
         String(window),
+        ...(replay ? ['--replay'] : []),
       ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
@@ -254,6 +258,7 @@ for (const backend of backends) {
       simulatorCpuUs: Math.round((((sim.cpuMs as number) * 1000) / (sim.acked as number)) * 10) / 10,
       postgresCpuUs: Math.round(((pgCpuMs * 1000) / (sim.acked as number)) * 10) / 10,
       copyCeilingRowsPerS: Math.round(ceilingRowsPerS),
+      simulator: replay ? 'replay' : 'built',
       ratioToCopy: Number((ackedRowsPerS / ceilingRowsPerS).toFixed(2)),
       batches: gateway.batcher.stats.batches,
       maxBatch: gateway.batcher.stats.maxBatch,

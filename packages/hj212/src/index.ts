@@ -50,6 +50,7 @@ export {
   factorInfo,
   toFactorCode2017,
 } from './factor-codes.js';
+export { FrameTemplate } from './frame-template.js';
 export {
   createFramer,
   FRAME_OVERHEAD_BYTES,

@@ -65,6 +65,10 @@ export function registerHj212(program: Command): void {
       'most unacknowledged packets per device; a full window holds sends back (0: no limit)',
       '0',
     )
+    .option(
+      '--replay',
+      'load tests: repeat a few recorded packets per CN (only QN, DataTime and CRC change), far less CPU per packet',
+    )
     .option('--start <iso>', 'data time of the first packet (default: now − duration worth of steps)')
     .action(async (o: Record<string, string>) => {
       const report = await runSimulation({
@@ -79,6 +83,8 @@ export function registerHj212(program: Command): void {
         ackTimeoutMs: numberFlag('ack-timeout', o.ackTimeout, { min: 1 }),
         maxResends: numberFlag('max-resends', o.maxResends, { integer: true }),
         window: numberFlag('window', o.window, { integer: true }),
+        // A flag without a value: commander gives true when present.
+        replay: (o.replay as unknown) === true,
         startDataTimeMs: o.start
           ? parseInstant('start', o.start).getTime()
           : Math.floor(Date.now() / 60_000) * 60_000 - 86_400_000,

@@ -15,6 +15,8 @@ export interface SimulationOptions {
   maxResends: number;
   /** Most unacknowledged packets per device (0: no limit). */
   window?: number;
+  /** Load-test mode: repeat a few recorded packets per CN, only QN, DataTime and CRC change. */
+  replay?: boolean;
   /** Data time of the first packet (ms); packets step forward from it. */
   startDataTimeMs: number;
   /** Called about once a second while running. */
@@ -66,6 +68,7 @@ export async function runSimulation(o: SimulationOptions): Promise<SimulationRep
           ackTimeoutMs: o.ackTimeoutMs,
           maxResends: o.maxResends,
           window: o.window ?? 0,
+          replay: o.replay ?? false,
         },
         o.startDataTimeMs,
       ),
