@@ -35,6 +35,7 @@ try {
        from generate_series(0, $1 - 1) d`,
     [devices],
   );
+  await client.query('insert into measurement_factor (code) select unnest($1::text[])', [FACTORS]);
   const rollups = new RollupService(handle.db);
   const perDay = devices * FACTORS.length * 1440;
   const totals = { load: 0, group: 0, rollup: 0, hours: 0 };
@@ -43,23 +44,25 @@ try {
     const t0 = performance.now();
     // A few D-flagged minutes so some hours are invalid, as in real data.
     await client.query(
-      `insert into measurement (mn, cn, data_time, factor, avg, min, max, flag, packet_id, received_at)
-       select 'ROLLBENCH' || lpad(d::text, 15, '0'), '2051', t, f.code, v, v - 0.5, v + 0.5,
+      `insert into measurement_value (device_id, cn, data_time, factor_id, avg, min, max, flag, packet_id, received_at)
+       select dv.id, 2051, t, mf.id, v, v - 0.5, v + 0.5,
               case when (m + d) % 97 < 3 then 'D' else 'N' end, d, t
          from generate_series(0, $2 - 1) d
+         join monitoring_device dv on dv.mn = 'ROLLBENCH' || lpad(d::text, 15, '0')
         cross join generate_series(0, 1439) m
         cross join lateral (select $1::timestamptz + m * interval '1 minute' as t) tt
         cross join unnest($3::text[], $4::float8[], $5::float8[]) with ordinality f(code, b, a, i)
+         join measurement_factor mf on mf.code = f.code
         cross join lateral (select f.b + f.a * ((m * 7 + d * 13 + $6 * 5 + f.i) % 17) / 17.0 as v) vv`,
       [new Date(dayStart), devices, FACTORS, BASE, AMPLITUDE, day],
     );
-    if (day === 0) await client.query('analyze measurement');
+    if (day === 0) await client.query('analyze measurement_value');
     const t1 = performance.now();
     const grouped = await client.query(
       `select count(*)::int as groups from (
          select mn, factor, date_bin('1 hour', data_time, timestamptz '2000-01-01 00:00:00+00') as hour,
                 avg(avg) filter (where flag = 'N'), min(min), max(max), count(*) filter (where flag = 'N')
-           from measurement where cn = '2051' and data_time >= $1 and data_time < $2 group by 1, 2, 3) g`,
+           from measurement where cn = 2051 and data_time >= $1 and data_time < $2 group by 1, 2, 3) g`,
       [new Date(dayStart), new Date(dayStart + 86_400_000)],
     );
     const t2 = performance.now();
@@ -72,7 +75,7 @@ try {
     console.error(
       `day ${day + 1}/${days}: load ${((t1 - t0) / 1000).toFixed(1)} s, GROUP BY ${((t2 - t1) / 1000).toFixed(1)} s (${grouped.rows[0].groups} groups), rollup ${((t3 - t2) / 1000).toFixed(1)} s (${done.hours} device-hours)`,
     );
-    if (truncate) await client.query('truncate measurement');
+    if (truncate) await client.query('truncate measurement_value');
   }
   const counts = await client.query(
     `select (select count(*) from rollup_hour)::int as hours, (select count(*) from rollup_day)::int as days,

@@ -53,6 +53,7 @@ function batch(k: number): SinkItem[] {
       outcome: 'stored',
       errorCode: null,
       quarantine: null,
+      deviceId: (n % 1000) + 1, // the bench registers M0 … M999 in this order, numbered 1 … 1000
       rows: measurementRows(r.packet),
     };
   });
@@ -63,6 +64,10 @@ for (const kind of ['pglite', 'postgres'] as const) {
   if (kind === 'postgres' && !process.env.DATABASE_URL) continue;
   if (only && only !== kind) continue;
   const { handle, drop } = await openBenchDb(kind, 'ecep_sink');
+  await handle.db
+    .insertInto('monitoring_device')
+    .values(Array.from({ length: 1000 }, (_, i) => ({ mn: `M${i}`, password: '1', name: `M${i}`, st: '31' })))
+    .execute();
   const sink = createPacketSink(handle);
   let packets = 0;
   let rows = 0;

@@ -5,6 +5,8 @@ export { migrateToLatest } from './db/migrate.js';
 export type { Database } from './db/schema.js';
 export { type DemoSeedResult, seedDemo } from './demo/seed-demo.js';
 export { AppError, ERROR_CODES, type ErrorCode } from './errors.js';
+export { FactorDictionary } from './gateway/factor-dictionary.js';
+export { measurementRow, type StoredRow, storeMeasurementRows } from './gateway/measurement-upsert.js';
 export { RollupService } from './rollups/rollup.service.js';
 export { type RunningServer, startServer } from './start-server.js';
 export { BUNDLED_PLANS_DIR, loadPlans, PlanLoadError, planFilesIn } from './targets/plan-loader.js';

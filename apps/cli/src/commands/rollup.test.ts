@@ -1,7 +1,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDb, migrateToLatest } from '@ecep/server';
+import {
+  createDb,
+  FactorDictionary,
+  measurementRow,
+  migrateToLatest,
+  storeMeasurementRows,
+} from '@ecep/server';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../test-support/run-cli.js';
 import { parseInstant } from './rollup.js';
@@ -26,33 +32,20 @@ describe('ecep rollup', () => {
       .execute();
     // 50 valid minutes of SO2 at 40 mg/m³ with O2 at 10 %: corrected 40 × 15 / 11.
     const minutes = Array.from({ length: 50 }, (_, i) => new Date(H + i * 60_000));
-    await seed.db
-      .insertInto('measurement')
-      .values(
-        minutes.flatMap((t) => [
-          {
-            mn: 'MN-CLI',
-            cn: '2051',
-            data_time: t,
-            factor: 'a21026',
-            avg: 40,
-            flag: 'N',
-            packet_id: 0,
-            received_at: t,
-          },
-          {
-            mn: 'MN-CLI',
-            cn: '2051',
-            data_time: t,
-            factor: 'a19001',
-            avg: 10,
-            flag: 'N',
-            packet_id: 0,
-            received_at: t,
-          },
-        ]),
-      )
-      .execute();
+    await storeMeasurementRows(
+      seed.db,
+      new FactorDictionary(seed.db),
+      minutes.flatMap((t) =>
+        [
+          { factor: 'a21026', avg: 40 },
+          { factor: 'a19001', avg: 10 },
+        ].map((v) => ({
+          row: measurementRow({ mn: 'MN-CLI', dataTimeMs: t.getTime(), flag: 'N', ...v }),
+          packetId: 0,
+          receivedAt: t,
+        })),
+      ),
+    );
     await seed.close();
 
     const run = await runCli(

@@ -67,6 +67,8 @@ export interface AppSettingTable {
 }
 
 export interface MonitoringDeviceTable {
+  /** Small surrogate key used by `measurement_value`. */
+  id: Generated<number>;
   mn: string;
   password: string;
   name: string;
@@ -106,11 +108,26 @@ export interface Hj212QuarantineTable {
   resolution: string | null;
 }
 
-export interface MeasurementTable {
+/** The `measurement` view: stored values with the device's MN and the factor's code (read only). */
+export interface MeasurementTable extends Omit<MeasurementValueTable, 'device_id' | 'factor_id'> {
   mn: string;
-  cn: string;
-  data_time: ColumnType<Date, Date | string, Date | string>;
   factor: string;
+  device_id: number;
+  factor_id: number;
+}
+
+/** Factor codes seen in data, numbered for the measurement key (new codes are added on first sight). */
+export interface MeasurementFactorTable {
+  id: Generated<number>;
+  code: string;
+}
+
+/** One stored value: (device, CN as a number, data time, factor) → its fields. */
+export interface MeasurementValueTable {
+  device_id: number;
+  cn: number;
+  data_time: ColumnType<Date, Date | string, Date | string>;
+  factor_id: number;
   rtd: number | null;
   avg: number | null;
   min: number | null;
@@ -545,6 +562,8 @@ export interface Database {
   hj212_packet: Hj212PacketTable;
   hj212_quarantine: Hj212QuarantineTable;
   measurement: MeasurementTable;
+  measurement_value: MeasurementValueTable;
+  measurement_factor: MeasurementFactorTable;
   region: RegionTable;
   enterprise: EnterpriseTable;
   app_user: AppUserTable;

@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 
 export interface DeviceAuth {
+  /** The device's number in the measurement key. */
+  id: number;
   mn: string;
   password: string;
   crcMode: 'hj212' | 'modbus-le' | 'modbus-be' | 'none';
@@ -21,11 +23,12 @@ export class DeviceDirectory {
   private async loadAll(): Promise<void> {
     const rows = await this.db
       .selectFrom('monitoring_device')
-      .select(['mn', 'password', 'crc_mode', 'disabled'])
+      .select(['id', 'mn', 'password', 'crc_mode', 'disabled'])
       .execute();
     const next = new Map<string, DeviceAuth | null>();
     for (const r of rows) {
       next.set(r.mn, {
+        id: r.id,
         mn: r.mn,
         password: r.password,
         crcMode: r.crc_mode as DeviceAuth['crcMode'],
@@ -43,11 +46,12 @@ export class DeviceDirectory {
     // A device registered by another process since the last load.
     const row = await this.db
       .selectFrom('monitoring_device')
-      .select(['mn', 'password', 'crc_mode', 'disabled'])
+      .select(['id', 'mn', 'password', 'crc_mode', 'disabled'])
       .where('mn', '=', mn)
       .executeTakeFirst();
     const auth = row
       ? {
+          id: row.id,
           mn: row.mn,
           password: row.password,
           crcMode: row.crc_mode as DeviceAuth['crcMode'],

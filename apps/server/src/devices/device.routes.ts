@@ -136,7 +136,7 @@ export function registerDeviceRoutes(
         .selectFrom('measurement')
         .select(['data_time', 'factor', 'rtd', 'avg', 'min', 'max', 'cou', 'zs_rtd', 'zs_avg', 'flag'])
         .where('mn', '=', mn)
-        .where('cn', '=', q.cn ?? '2051')
+        .where('cn', '=', Number(q.cn ?? '2051'))
         .where('data_time', '>=', new Date(from))
         .where('data_time', '<', new Date(to))
         .orderBy('data_time')

@@ -48,6 +48,14 @@ export class BinaryCopyWriter {
     this.pos += 4 + n;
   }
 
+  /** A text column from bytes that are already valid UTF-8 (copied as they are). */
+  utf8(bytes: Uint8Array): void {
+    this.room(4 + bytes.length);
+    this.buf.writeInt32BE(bytes.length, this.pos);
+    this.buf.set(bytes, this.pos + 4);
+    this.pos += 4 + bytes.length;
+  }
+
   /**
    * Short ASCII text (MN, CN, factor codes, flags: most fields) copied byte by byte; Buffer#write costs more per
    * call than such a string has bytes. Anything else goes through the UTF-8 encoder.
@@ -84,6 +92,22 @@ export class BinaryCopyWriter {
     this.buf.writeInt32BE(8, this.pos);
     this.buf.writeDoubleBE(value, this.pos + 4);
     this.pos += 12;
+  }
+
+  /** An integer column. */
+  int4(value: number): void {
+    this.room(8);
+    this.buf.writeInt32BE(4, this.pos);
+    this.buf.writeInt32BE(value, this.pos + 4);
+    this.pos += 8;
+  }
+
+  /** A smallint column. */
+  int2(value: number): void {
+    this.room(6);
+    this.buf.writeInt32BE(2, this.pos);
+    this.buf.writeInt16BE(value, this.pos + 4);
+    this.pos += 6;
   }
 
   /** A bigint column from a safe integer (sequence ids stay far below 2^53). */

@@ -8,11 +8,12 @@ import {
 import { describe, expect, it } from 'vitest';
 import type { DeviceAuth, DeviceDirectory } from '../devices/device-directory.js';
 import { type FrameContext, processFrame } from './frame-processor.js';
+import { rawText } from './packet-sink.js';
 
 const DEVICES: Record<string, DeviceAuth> = {
-  'MN-OK': { mn: 'MN-OK', password: '123456', crcMode: 'hj212', disabled: false },
-  'MN-MODBUS': { mn: 'MN-MODBUS', password: '123456', crcMode: 'modbus-le', disabled: false },
-  'MN-OFF': { mn: 'MN-OFF', password: '123456', crcMode: 'hj212', disabled: true },
+  'MN-OK': { id: 1, mn: 'MN-OK', password: '123456', crcMode: 'hj212', disabled: false },
+  'MN-MODBUS': { id: 2, mn: 'MN-MODBUS', password: '123456', crcMode: 'modbus-le', disabled: false },
+  'MN-OFF': { id: 3, mn: 'MN-OFF', password: '123456', crcMode: 'hj212', disabled: true },
 };
 
 /** The validator only reads the directory: an in-memory one isolates the stage from the database. */
@@ -62,6 +63,7 @@ describe('processFrame (the validator stage)', () => {
       quarantine: null,
     });
     expect(d.item.rows.map((r) => r.factor).sort()).toEqual(['a00000', 'a19001', 'a21026']);
+    expect(d.item.deviceId).toBe(1); // the device's number goes with its rows into the key
     expect(d.item.dataTimeMs).toBe(Date.UTC(2026, 10, 24, 2, 0));
     expect(d.replyAfterCommit).toMatch(/CN=9014/);
     expect(d.replyAfterCommit).toMatch(/QN=20261124100100001/);
@@ -78,7 +80,7 @@ describe('processFrame (the validator stage)', () => {
     const bad = new TextEncoder().encode(good.replace(/[0-9A-F]{4}\r\n$/, 'FFFF\r\n'));
     const d = await run(bad);
     expect(d.item).toMatchObject({ outcome: 'rejected', errorCode: 'HJ212_BAD_CRC', mn: 'MN-OK' });
-    expect(d.item.raw).toContain('MN=MN-OK');
+    expect(rawText(d.item.raw)).toContain('MN=MN-OK');
     expect(d.item.rows).toEqual([]);
     expect(d.replyAfterCommit).toBeNull();
   });

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import {
   buildDataResponse,
   type CrcMode,
@@ -31,7 +32,7 @@ export interface FrameDecision {
 
 const textDecoder = new TextDecoder('utf-8', { fatal: false });
 
-function baseItem(ctx: FrameContext, raw: string): SinkItem {
+function baseItem(ctx: FrameContext, raw: SinkItem['raw']): SinkItem {
   return {
     receivedAtMs: ctx.receivedAtMs,
     connectionId: ctx.connectionId,
@@ -44,6 +45,7 @@ function baseItem(ctx: FrameContext, raw: string): SinkItem {
     outcome: 'rejected',
     errorCode: null,
     quarantine: null,
+    deviceId: null,
     rows: [],
   };
 }
@@ -72,8 +74,9 @@ export function decideFrame(
     item.errorCode = 'HJ212_NUL_BYTE';
     return { item, replyAfterCommit: null, device: null, packet: null };
   }
-  const raw = textDecoder.decode(frame);
-  const item = baseItem(ctx, raw);
+  // Valid UTF-8 goes to COPY as the bytes received (no decoding here, no encoding there); anything else is kept
+  // as text with U+FFFD for what cannot be read.
+  const item = baseItem(ctx, isUtf8(frame) ? frame : textDecoder.decode(frame));
   let result = decodeFrame(frame, { crcMode: ctx.lastCrcMode, maxSegmentBytes: options.maxSegmentBytes });
   // The device may use another CRC mode than the last one seen here: read the MN without checking, then retry.
   if (!result.ok && result.error.code === 'HJ212_BAD_CRC') {
@@ -126,6 +129,7 @@ export function decideFrame(
     const outcome = reassembler.add(packet, ctx.receivedAtMs);
     if (outcome.status === 'complete') {
       item.outcome = 'stored';
+      item.deviceId = dev.id;
       item.rows = measurementRows(outcome.packet);
     } else {
       // The part's raw text is durable once committed, so it is acknowledged like any packet.
@@ -134,6 +138,7 @@ export function decideFrame(
     return { item, replyAfterCommit: ack, device: dev, packet };
   }
   item.outcome = 'stored';
+  item.deviceId = dev.id;
   item.rows = measurementRows(packet);
   return { item, replyAfterCommit: ack, device: dev, packet };
 }

@@ -1,4 +1,4 @@
-import { buildDataPacket, buildDataPackets, encodeFrame } from '@ecep/hj212';
+import { buildDataPacket, buildDataPackets, crc16Hj212, crcHex, encodeFrame } from '@ecep/hj212';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../db/create-db.js';
@@ -99,6 +99,7 @@ for (const backend of backends()) {
           { mn: 'MN-A', password: '123456', name: '1号锅炉烟囱', st: '31' },
           { mn: 'MN-B', password: '123456', name: '2号锅炉烟囱', st: '31' },
           { mn: 'MN-MODBUS', password: '123456', name: 'Modbus CRC 数采仪', st: '31', crc_mode: 'modbus-le' },
+          { mn: 'MN-GBK', password: '123456', name: 'GBK 数采仪', st: '31' },
         ])
         .execute();
       directory = new DeviceDirectory(db.db);
@@ -121,7 +122,7 @@ for (const backend of backends()) {
         .where('mn', '=', 'MN-A')
         .where('factor', '=', 'a21026')
         .executeTakeFirstOrThrow();
-      expect(so2).toMatchObject({ cn: '2051', avg: 12.345, min: 10.1, max: 15, flag: 'N' });
+      expect(so2).toMatchObject({ cn: 2051, avg: 12.345, min: 10.1, max: 15, flag: 'N' });
       // DataTime 2026-11-24 10:01:00 Beijing time is 02:01 UTC.
       expect(new Date(so2.data_time).toISOString()).toBe('2026-11-24T02:01:00.000Z');
       unit.close();
@@ -251,6 +252,40 @@ for (const backend of backends()) {
           mn: null,
         },
       ]);
+      unit.close();
+    });
+
+    it('stores a frame that is not valid UTF-8 (GBK text) with U+FFFD in its raw text, beside good packets', async () => {
+      const unit = await TestDataUnit.connect(gateway.port);
+      const gbk = minutePacket('MN-GBK', 8);
+      // 清洗 in GBK inside an Info field, the CRC computed over the bytes as sent.
+      const [head, tail] = gbk.frame.slice(6, -6).split('&&DataTime=') as [string, string];
+      const segment = Buffer.concat([
+        Buffer.from(`${head}&&DataTime=${tail.slice(0, 14)};i11001-Info=`),
+        Buffer.from([0xc7, 0xe5, 0xcf, 0xb4]),
+        Buffer.from(tail.slice(14)),
+      ]);
+      const frame = Buffer.concat([
+        Buffer.from(`##${String(segment.length).padStart(4, '0')}`),
+        segment,
+        Buffer.from(`${crcHex(crc16Hj212(segment))}\r\n`),
+      ]);
+      const good = minutePacket('MN-GBK', 9);
+      await unit.write(Buffer.concat([frame, Buffer.from(good.frame)]));
+      expect((await unit.waitForAcks(2)).sort()).toEqual([gbk.qn, good.qn].sort());
+      const stored = await db.db
+        .selectFrom('hj212_packet')
+        .select(['raw', 'outcome'])
+        .where('raw', 'like', `%${gbk.qn}%`)
+        .executeTakeFirstOrThrow();
+      expect(stored.outcome).toBe('stored');
+      expect(stored.raw).toContain('i11001-Info=\ufffd');
+      const good8 = await db.db
+        .selectFrom('hj212_packet')
+        .select(['raw'])
+        .where('raw', 'like', `%${good.qn}%`)
+        .executeTakeFirstOrThrow();
+      expect(good8.raw).toBe(good.frame.slice(0, -2)); // valid UTF-8 is stored byte for byte
       unit.close();
     });
 

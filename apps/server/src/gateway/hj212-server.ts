@@ -134,20 +134,19 @@ export async function startHj212Gateway(
     },
   );
 
-  // A committed batch releases thousands of replies in one go: corked sockets send each connection's replies
-  // of the batch in one write instead of a system call per reply.
-  const corked = new Set<net.Socket>();
-  const uncorkAll = () => {
-    for (const socket of corked) socket.uncork();
-    corked.clear();
+  // A committed batch releases thousands of replies in one go: each connection's replies of the batch are joined
+  // and sent in one write, instead of a stream write (and a system call) per reply.
+  const pendingReplies = new Map<net.Socket, string>();
+  const flushReplies = () => {
+    for (const [socket, text] of pendingReplies) if (!socket.destroyed) socket.write(text);
+    pendingReplies.clear();
   };
   const writeReply = (socket: net.Socket, reply: string) => {
-    if (!corked.has(socket)) {
-      if (corked.size === 0) process.nextTick(uncorkAll);
-      corked.add(socket);
-      socket.cork();
-    }
-    socket.write(reply);
+    const before = pendingReplies.get(socket);
+    if (before === undefined) {
+      if (pendingReplies.size === 0) process.nextTick(flushReplies);
+      pendingReplies.set(socket, reply);
+    } else pendingReplies.set(socket, before + reply);
   };
 
   const server = net.createServer((socket) => {

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../db/create-db.js';
-import { backends } from '../test-support/test-db.js';
+import { backends, registerDevices } from '../test-support/test-db.js';
+import { FactorDictionary } from './factor-dictionary.js';
 import type { MeasurementRow } from './measurement-rows.js';
 import { createPacketSink, type PacketSink, type SinkItem } from './packet-sink.js';
 
@@ -28,6 +29,8 @@ function row(mn: string, minute: number, factor: string, avg: number): Measureme
   };
 }
 
+let deviceIds = new Map<string, number>();
+
 function item(
   mn: string,
   minute: number,
@@ -46,6 +49,7 @@ function item(
     outcome: 'stored',
     errorCode: null,
     quarantine: null,
+    deviceId: deviceIds.get(mn) ?? null,
     rows: Object.entries(values).map(([f, v]) => row(mn, minute, f, v)),
     ...over,
   };
@@ -60,6 +64,7 @@ for (const backend of backends()) {
 
     beforeAll(async () => {
       db = await backend.open();
+      deviceIds = await registerDevices(db.db, ['MN-S1', 'MN-S2', 'MN-S3', 'MN-S4', 'MN-S5']);
       sink = createPacketSink(db);
     });
     afterAll(async () => {
@@ -110,6 +115,32 @@ for (const backend of backends()) {
       expect(
         await count(sql`select count(*)::text as n from measurement where mn in ('MN-UNKNOWN', 'MN-S3')`),
       ).toBe(0);
+    });
+
+    it('keeps a factor code never seen before, numbered once for every process', async () => {
+      await sink.write([item('MN-S5', 0, { x99001: 1.5, a21026: 2 })]);
+      const stored = await db.db
+        .selectFrom('measurement')
+        .select(['factor', 'avg'])
+        .where('mn', '=', 'MN-S5')
+        .orderBy('factor')
+        .execute();
+      expect(stored).toEqual([
+        { factor: 'a21026', avg: 2 },
+        { factor: 'x99001', avg: 1.5 },
+      ]);
+      // Another process (a fresh dictionary) finds the same number and spends none on codes already there.
+      const other = new FactorDictionary(db.db);
+      await other.ensure(['x99001', 'a21026', 'x99002']);
+      const numbers = await db.db
+        .selectFrom('measurement_factor')
+        .select(['id', 'code'])
+        .orderBy('id')
+        .execute();
+      expect(other.idOf('x99001')).toBe(numbers.find((n) => n.code === 'x99001')!.id);
+      const ids = numbers.map((n) => n.id);
+      expect(ids).toEqual(ids.map((_, i) => ids[0]! + i)); // no gaps: nothing spent on conflicts
+      expect(numbers.at(-1)!.code).toBe('x99002');
     });
 
     it('writes a batch all or nothing: a failing batch leaves no packet and no row behind', async () => {

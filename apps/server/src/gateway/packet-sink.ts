@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import copyStreams from 'pg-copy-streams';
 import type { DbHandle } from '../db/create-db.js';
 import { BinaryCopyWriter } from './binary-copy.js';
+import { FactorDictionary } from './factor-dictionary.js';
 import { dedupeRows, type MeasurementRow } from './measurement-rows.js';
 import { MeasurementPartitions } from './partitions.js';
 
@@ -15,7 +16,8 @@ export interface SinkItem {
   receivedAtMs: number;
   connectionId: string;
   remote: string;
-  raw: string;
+  /** The frame as received: its bytes when they are valid UTF-8 without NUL (the common case), else text. */
+  raw: string | Uint8Array;
   mn: string | null;
   cn: string | null;
   qn: string | null;
@@ -23,7 +25,16 @@ export interface SinkItem {
   outcome: PacketOutcome;
   errorCode: string | null;
   quarantine: QuarantineReason | null;
+  /** The device's number (`monitoring_device.id`) when the item stores measurement rows. */
+  deviceId: number | null;
   rows: MeasurementRow[];
+}
+
+/** The received frame as text. */
+export function rawText(raw: SinkItem['raw']): string {
+  return typeof raw === 'string'
+    ? raw
+    : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('utf8');
 }
 
 export interface PacketSink {
@@ -32,10 +43,10 @@ export interface PacketSink {
 }
 
 const MEASUREMENT_COLUMNS = [
-  'mn',
+  'device_id',
   'cn',
   'data_time',
-  'factor',
+  'factor_id',
   'rtd',
   'avg',
   'min',
@@ -65,35 +76,43 @@ const PACKET_COLUMNS = [
   'raw',
 ] as const;
 
-const UPSERT_SET = MEASUREMENT_COLUMNS.filter((c) => !['mn', 'cn', 'factor', 'data_time'].includes(c))
+const KEY_COLUMNS = ['device_id', 'cn', 'data_time', 'factor_id'];
+const UPSERT_SET = MEASUREMENT_COLUMNS.filter((c) => !KEY_COLUMNS.includes(c))
   .map((c) => `${c} = excluded.${c}`)
   .join(', ');
 
-/** A measurement row with what the batch adds to it: the id of its packet and when that packet arrived. */
+/** A measurement row with what the batch adds to it: its device's number, its packet's id and arrival time. */
 interface Staged {
   row: MeasurementRow;
+  deviceId: number;
   packetId: string;
   receivedAtMs: number;
 }
 
 /**
- * Measurement rows in PostgreSQL's binary COPY format, in MEASUREMENT_COLUMNS order: floats and times go as
- * 8 raw bytes, so neither side formats or parses them.
+ * Measurement rows in PostgreSQL's binary COPY format, in MEASUREMENT_COLUMNS order: numbers and times go as
+ * raw bytes, so neither side formats or parses them. Every factor code must be in `factors` already.
  */
-function binaryRows(staged: Iterable<Staged>): Buffer[] {
+function binaryRows(staged: Iterable<Staged>, factors: FactorDictionary): Buffer[] {
   const w = new BinaryCopyWriter();
   let lastPacket = '';
   let packetIdNumber = 0;
-  for (const { row: r, packetId, receivedAtMs } of staged) {
+  let lastCn = '';
+  let cnNumber = 0;
+  for (const { row: r, deviceId, packetId, receivedAtMs } of staged) {
     if (packetId !== lastPacket) {
       lastPacket = packetId;
       packetIdNumber = Number(packetId);
     }
+    if (r.cn !== lastCn) {
+      lastCn = r.cn;
+      cnNumber = Number(r.cn);
+    }
     w.row(MEASUREMENT_COLUMNS.length);
-    w.text(r.mn);
-    w.text(r.cn);
+    w.int4(deviceId);
+    w.int2(cnNumber);
     w.timestamptz(r.dataTimeMs);
-    w.text(r.factor);
+    w.int4(factors.idOf(r.factor)!);
     w.float8(r.rtd);
     w.float8(r.avg);
     w.float8(r.min);
@@ -128,16 +147,24 @@ function binaryPackets(items: readonly SinkItem[], ids: readonly string[]): Buff
     else w.timestamptz(item.dataTimeMs);
     w.text(item.outcome);
     w.text(item.errorCode);
-    w.text(item.raw);
+    if (typeof item.raw === 'string') w.text(item.raw);
+    else w.utf8(item.raw);
   }
   return w.finish();
 }
 
 /** Every measurement row of the batch in arrival order, with its packet (one reused holder object). */
 function* stagedRows(items: readonly SinkItem[], ids: readonly string[]): Generator<Staged> {
-  const holder: Staged = { row: null as unknown as MeasurementRow, packetId: '', receivedAtMs: 0 };
+  const holder: Staged = {
+    row: null as unknown as MeasurementRow,
+    deviceId: 0,
+    packetId: '',
+    receivedAtMs: 0,
+  };
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
+    if (item.rows.length === 0) continue;
+    holder.deviceId = item.deviceId!;
     holder.packetId = ids[i]!;
     holder.receivedAtMs = item.receivedAtMs;
     for (const row of item.rows) {
@@ -195,21 +222,37 @@ function quarantineRows(items: readonly SinkItem[], ids: readonly string[]): unk
   const out: unknown[][] = [];
   items.forEach((item, i) => {
     if (item.quarantine) {
-      out.push([ids[i]!, new Date(item.receivedAtMs).toISOString(), item.mn, item.quarantine, item.raw]);
+      out.push([
+        ids[i]!,
+        new Date(item.receivedAtMs).toISOString(),
+        item.mn,
+        item.quarantine,
+        rawText(item.raw),
+      ]);
     }
   });
   return out;
 }
 
-/** Creates the monthly partitions the batch's rows need (looking up each row's month only when it is new). */
-async function ensurePartitions(
+/**
+ * What the batch's rows need before its transaction: their monthly partitions and numbers for factor codes not
+ * seen before (each looked up only when new).
+ */
+async function prepareBatch(
   partitions: MeasurementPartitions,
+  factors: FactorDictionary,
   items: readonly SinkItem[],
 ): Promise<void> {
-  const missing: number[] = [];
-  for (const item of items)
-    for (const r of item.rows) if (!partitions.covers(r.dataTimeMs)) missing.push(r.dataTimeMs);
-  if (missing.length > 0) await partitions.ensureFor(missing);
+  const months: number[] = [];
+  const codes: string[] = [];
+  for (const item of items) {
+    for (const r of item.rows) {
+      if (!partitions.covers(r.dataTimeMs)) months.push(r.dataTimeMs);
+      if (factors.idOf(r.factor) === undefined) codes.push(r.factor);
+    }
+  }
+  if (months.length > 0) await partitions.ensureFor(months);
+  if (codes.length > 0) await factors.ensure(codes);
 }
 
 /** What one batch needs of an open transaction: statements, and a binary COPY into a table. */
@@ -224,7 +267,7 @@ interface BatchTx {
  * `measurement`. A resend inside or across batches violates the key; then the batch goes through a stage and an
  * upsert so the newer value replaces the older one.
  */
-async function writeBatch(tx: BatchTx, items: readonly SinkItem[]): Promise<void> {
+async function writeBatch(tx: BatchTx, items: readonly SinkItem[], factors: FactorDictionary): Promise<void> {
   const idRes = await tx.query(
     "select nextval('hj212_packet_id_seq')::text as id from generate_series(1, $1)",
     [items.length],
@@ -241,20 +284,23 @@ async function writeBatch(tx: BatchTx, items: readonly SinkItem[]): Promise<void
   if (!items.some((item) => item.rows.length > 0)) return;
   await tx.query('savepoint direct_copy');
   try {
-    await tx.copyIn(`measurement (${MEASUREMENT_COLUMNS.join(',')})`, binaryRows(stagedRows(items, ids)));
+    await tx.copyIn(
+      `measurement_value (${MEASUREMENT_COLUMNS.join(',')})`,
+      binaryRows(stagedRows(items, ids), factors),
+    );
     await tx.query('release savepoint direct_copy');
   } catch (err) {
     if ((err as { code?: string }).code !== '23505') throw err;
     await tx.query('rollback to savepoint direct_copy');
     await tx.query(
-      'create temp table if not exists measurement_stage (like measurement) on commit delete rows',
+      'create temp table if not exists measurement_value_stage (like measurement_value) on commit delete rows',
     );
     await tx.copyIn(
-      `measurement_stage (${MEASUREMENT_COLUMNS.join(',')})`,
-      binaryRows(dedupedRows(items, ids)),
+      `measurement_value_stage (${MEASUREMENT_COLUMNS.join(',')})`,
+      binaryRows(dedupedRows(items, ids), factors),
     );
     await tx.query(
-      `insert into measurement (${MEASUREMENT_COLUMNS.join(',')}) select ${MEASUREMENT_COLUMNS.join(',')} from measurement_stage on conflict (mn, cn, data_time, factor) do update set ${UPSERT_SET}`,
+      `insert into measurement_value (${MEASUREMENT_COLUMNS.join(',')}) select ${MEASUREMENT_COLUMNS.join(',')} from measurement_value_stage on conflict (${KEY_COLUMNS.join(', ')}) do update set ${UPSERT_SET}`,
     );
   }
   const dirty = dirtyHours(items);
@@ -262,13 +308,18 @@ async function writeBatch(tx: BatchTx, items: readonly SinkItem[]): Promise<void
 }
 
 /** The sink for PostgreSQL: a pooled connection per batch, COPY over the wire. */
-function postgresSink(handle: DbHandle, partitions: MeasurementPartitions): PacketSink {
+function postgresSink(
+  handle: DbHandle,
+  partitions: MeasurementPartitions,
+  factors: FactorDictionary,
+): PacketSink {
   const pool = handle.pool!;
   return {
     async write(items) {
       if (items.length === 0) return;
-      // Partitions first, on their own connection: DDL must not wait inside the data transaction.
-      await ensurePartitions(partitions, items);
+      // Partitions and factor numbers first, on their own connections: they must not wait inside the data
+      // transaction (nor make another lane's transaction wait).
+      await prepareBatch(partitions, factors, items);
       const client = await pool.connect();
       try {
         await client.query('begin');
@@ -282,6 +333,7 @@ function postgresSink(handle: DbHandle, partitions: MeasurementPartitions): Pack
               ),
           },
           items,
+          factors,
         );
         await client.query('commit');
       } catch (err) {
@@ -295,12 +347,16 @@ function postgresSink(handle: DbHandle, partitions: MeasurementPartitions): Pack
 }
 
 /** The sink for embedded PGlite: the same transaction; COPY input comes from a blob. */
-function pgliteSink(handle: DbHandle, partitions: MeasurementPartitions): PacketSink {
+function pgliteSink(
+  handle: DbHandle,
+  partitions: MeasurementPartitions,
+  factors: FactorDictionary,
+): PacketSink {
   const pg = handle.pglite!;
   return {
     async write(items) {
       if (items.length === 0) return;
-      await ensurePartitions(partitions, items);
+      await prepareBatch(partitions, factors, items);
       await pg.transaction((tx) =>
         writeBatch(
           {
@@ -312,6 +368,7 @@ function pgliteSink(handle: DbHandle, partitions: MeasurementPartitions): Packet
             },
           },
           items,
+          factors,
         ),
       );
     },
@@ -321,7 +378,10 @@ function pgliteSink(handle: DbHandle, partitions: MeasurementPartitions): Packet
 /** The sink for the configured database. */
 export function createPacketSink(handle: DbHandle): PacketSink {
   const partitions = new MeasurementPartitions(handle.db);
-  return handle.kind === 'postgres' ? postgresSink(handle, partitions) : pgliteSink(handle, partitions);
+  const factors = new FactorDictionary(handle.db);
+  return handle.kind === 'postgres'
+    ? postgresSink(handle, partitions, factors)
+    : pgliteSink(handle, partitions, factors);
 }
 
 /** Number of measurement rows stored (tests and status). */

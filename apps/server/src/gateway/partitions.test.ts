@@ -33,16 +33,16 @@ for (const backend of backends()) {
       expect(partitions.covers(Date.parse('2027-01-01T00:00:00+08:00'))).toBe(false);
       const res = await sql<{ name: string }>`
         select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid
-        join pg_class p on p.oid = i.inhparent where p.relname = 'measurement' and c.relname like 'measurement_y2026m12'
+        join pg_class p on p.oid = i.inhparent where p.relname = 'measurement_value' and c.relname like 'measurement_value_y2026m12'
       `.execute(db.db);
-      expect(res.rows.map((r) => r.name)).toEqual(['measurement_y2026m12']);
+      expect(res.rows.map((r) => r.name)).toEqual(['measurement_value_y2026m12']);
       // A row at the first Beijing instant of December lands in December's partition, not November's or the default.
-      await sql`insert into measurement (mn, cn, data_time, factor, packet_id, received_at)
-        values ('MN-P', '2051', ${new Date(DEC_1_BEIJING).toISOString()}, 'a21026', 1, now())`.execute(db.db);
+      await sql`insert into measurement_value (device_id, cn, data_time, factor_id, packet_id, received_at)
+        values (1, 2051, ${new Date(DEC_1_BEIJING).toISOString()}, 1, 1, now())`.execute(db.db);
       const where = await sql<{ part: string }>`
-        select tableoid::regclass::text as part from measurement where mn = 'MN-P'
+        select tableoid::regclass::text as part from measurement_value where device_id = 1
       `.execute(db.db);
-      expect(where.rows).toEqual([{ part: 'measurement_y2026m12' }]);
+      expect(where.rows).toEqual([{ part: 'measurement_value_y2026m12' }]);
     });
   });
 }

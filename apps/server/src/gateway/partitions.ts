@@ -12,7 +12,7 @@ export function shanghaiMonth(epochMs: number): { year: number; month: number } 
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
- * Monthly partitions of `measurement`, created on first use. A month whose rows already sit in the
+ * Monthly partitions of `measurement_value`, created on first use. A month whose rows already sit in the
  * default partition (e.g. written before its partition existed) keeps them there: still correct, just
  * not pruned.
  */
@@ -32,11 +32,11 @@ export class MeasurementPartitions {
       if (this.covers(ms)) continue;
       const { year, month } = shanghaiMonth(ms);
       const next = month === 12 ? { year: year + 1, month: 1 } : { year, month: month + 1 };
-      const name = `measurement_y${year}m${pad(month)}`;
+      const name = `measurement_value_y${year}m${pad(month)}`;
       try {
         await sql
           .raw(
-            `create table if not exists ${name} partition of measurement for values from ('${year}-${pad(month)}-01 00:00:00+08') to ('${next.year}-${pad(next.month)}-01 00:00:00+08')`,
+            `create table if not exists ${name} partition of measurement_value for values from ('${year}-${pad(month)}-01 00:00:00+08') to ('${next.year}-${pad(next.month)}-01 00:00:00+08')`,
           )
           .execute(this.db);
       } catch {

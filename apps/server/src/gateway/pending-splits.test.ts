@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../db/create-db.js';
 import { DeviceDirectory } from '../devices/device-directory.js';
 import { backends } from '../test-support/test-db.js';
+import { FactorDictionary } from './factor-dictionary.js';
+import { measurementRow, storeMeasurementRows } from './measurement-upsert.js';
 import { restorePendingSplits } from './pending-splits.js';
 
 const NOW = Date.UTC(2026, 10, 24, 4, 5);
@@ -74,19 +76,19 @@ for (const backend of backends()) {
           partial('##0010garbage', '2026-11-24T04:00:00Z', NOW - 30_000),
         ])
         .execute();
-      await db.db
-        .insertInto('measurement')
-        .values({
-          mn: 'MN-SPLIT',
-          cn: '2051',
-          data_time: new Date('2026-11-24T03:00:00Z'),
-          factor: 'a21026',
-          avg: 12.5,
-          flag: 'N',
-          packet_id: 0,
-          received_at: new Date(NOW),
-        })
-        .execute();
+      await storeMeasurementRows(db.db, new FactorDictionary(db.db), [
+        {
+          row: measurementRow({
+            mn: 'MN-SPLIT',
+            dataTimeMs: Date.parse('2026-11-24T03:00:00Z'),
+            factor: 'a21026',
+            avg: 12.5,
+            flag: 'N',
+          }),
+          packetId: 0,
+          receivedAt: new Date(NOW),
+        },
+      ]);
       const reassembler = createSplitReassembler({ maxAgeMs: WAIT_MS });
       const restored = await restorePendingSplits(
         db.db,

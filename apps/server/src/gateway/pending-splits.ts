@@ -40,11 +40,13 @@ export async function restorePendingSplits(
     if (done === undefined) {
       done =
         p.data_time !== null &&
+        p.cn !== null &&
+        /^\d{1,4}$/.test(p.cn) &&
         (await db
           .selectFrom('measurement')
           .select('mn')
           .where('mn', '=', p.mn)
-          .where('cn', '=', p.cn ?? '')
+          .where('cn', '=', Number(p.cn))
           .where('data_time', '=', new Date(p.data_time))
           .limit(1)
           .executeTakeFirst()) !== undefined;

@@ -4,7 +4,9 @@ import { recordAudit } from '../audit/audit.repository.js';
 import type { Principal } from '../auth/principal.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../errors.js';
-import { measurementRows } from './measurement-rows.js';
+import { FactorDictionary } from './factor-dictionary.js';
+import { type MeasurementRow, measurementRows } from './measurement-rows.js';
+import { upsertMeasurementRows } from './measurement-upsert.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -34,47 +36,35 @@ export async function acceptQuarantined(
     .orderBy('id')
     .execute();
   const outcome: AcceptOutcome = { accepted: 0, stillRefused: [], measurements: 0 };
+  // Decode and check first: new factor codes get their numbers before the transaction that stores the values.
+  const passed: Array<{ q: (typeof entries)[number]; rows: MeasurementRow[] }> = [];
+  for (const q of entries) {
+    const decoded = decodeFrame(q.raw, { crcMode: device.crc_mode as 'hj212' });
+    if (!decoded.ok) {
+      outcome.stillRefused.push({ id: String(q.id), reason: decoded.error.code });
+      continue;
+    }
+    if ((decoded.packet.pw ?? '') !== device.password || device.disabled) {
+      outcome.stillRefused.push({
+        id: String(q.id),
+        reason: device.disabled ? 'disabled' : 'wrong-password',
+      });
+      continue;
+    }
+    passed.push({ q, rows: measurementRows(decoded.packet) });
+  }
+  const factors = new FactorDictionary(db);
+  await factors.ensure(passed.flatMap((x) => x.rows.map((r) => r.factor)));
+  const deviceIds = new Map([[device.mn, device.id]]);
   await db.transaction().execute(async (trx) => {
-    for (const q of entries) {
-      const decoded = decodeFrame(q.raw, { crcMode: device.crc_mode as 'hj212' });
-      if (!decoded.ok) {
-        outcome.stillRefused.push({ id: String(q.id), reason: decoded.error.code });
-        continue;
-      }
-      if ((decoded.packet.pw ?? '') !== device.password || device.disabled) {
-        outcome.stillRefused.push({
-          id: String(q.id),
-          reason: device.disabled ? 'disabled' : 'wrong-password',
-        });
-        continue;
-      }
-      const rows = measurementRows(decoded.packet);
+    for (const { q, rows } of passed) {
+      await upsertMeasurementRows(
+        trx,
+        factors,
+        deviceIds,
+        rows.map((row) => ({ row, packetId: q.packet_id, receivedAt: q.received_at })),
+      );
       for (const r of rows) {
-        const values = {
-          mn: r.mn,
-          cn: r.cn,
-          data_time: new Date(r.dataTimeMs),
-          factor: r.factor,
-          rtd: r.rtd,
-          avg: r.avg,
-          min: r.min,
-          max: r.max,
-          cou: r.cou,
-          zs_rtd: r.zsRtd,
-          zs_avg: r.zsAvg,
-          zs_min: r.zsMin,
-          zs_max: r.zsMax,
-          flag: r.flag,
-          extra: r.extra === null ? null : JSON.stringify(r.extra),
-          packet_id: q.packet_id,
-          received_at: q.received_at,
-        };
-        const { mn: _m, cn: _c, data_time: _d, factor: _f, ...update } = values;
-        await trx
-          .insertInto('measurement')
-          .values(values)
-          .onConflict((oc) => oc.columns(['mn', 'cn', 'data_time', 'factor']).doUpdateSet(update))
-          .execute();
         if (r.cn === '2051') {
           await trx
             .insertInto('rollup_dirty_hour')

@@ -39,6 +39,7 @@ function item(rows: MeasurementRow[], outcome: SinkItem['outcome'] = 'stored'): 
     outcome,
     errorCode: null,
     quarantine: outcome === 'quarantined' ? 'wrong-password' : null,
+    deviceId: outcome === 'stored' ? 1 : null,
     rows: outcome === 'stored' ? rows : [],
   };
 }

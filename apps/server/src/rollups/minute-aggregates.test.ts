@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../db/create-db.js';
-import { backends } from '../test-support/test-db.js';
+import { FactorDictionary } from '../gateway/factor-dictionary.js';
+import { measurementRow, storeMeasurementRows } from '../gateway/measurement-upsert.js';
+import { backends, registerDevices } from '../test-support/test-db.js';
 import { aggregateMinutes, type HourAggregate, type MinuteValue } from './hourly-rollup.js';
 import { minuteAggregates } from './minute-aggregates.js';
 
@@ -47,8 +49,11 @@ function expectSame(actual: HourAggregate[], expected: HourAggregate[]) {
 for (const backend of backends()) {
   describe(`hour aggregates in SQL on ${backend.name}`, () => {
     let db: DbHandle;
+    let factors: FactorDictionary;
     beforeAll(async () => {
       db = await backend.open();
+      await registerDevices(db.db, ['MN-AGG', 'MN-OTHER']);
+      factors = new FactorDictionary(db.db);
     });
     afterAll(async () => {
       await db.close();
@@ -59,24 +64,25 @@ for (const backend of backends()) {
         fc.asyncProperty(
           fc.uniqueArray(storedMinute, { selector: (m) => `${m.factor}@${m.minute}`, maxLength: 120 }),
           async (stored) => {
-            await sql`delete from measurement`.execute(db.db);
+            await sql`delete from measurement_value`.execute(db.db);
             const rows = stored.map((m) => {
-              const t = new Date(H0 + m.minute * 60_000);
+              const t = H0 + m.minute * 60_000;
               return {
-                mn: 'MN-AGG',
-                cn: '2051',
-                data_time: t,
-                factor: m.factor,
-                avg: m.asRtd ? null : m.value,
-                rtd: m.asRtd ? m.value : null,
-                min: m.spread === null ? null : m.value - m.spread,
-                max: m.spread === null ? null : m.value + m.spread,
-                flag: m.flag,
-                packet_id: 0,
-                received_at: t,
+                row: measurementRow({
+                  mn: 'MN-AGG',
+                  dataTimeMs: t,
+                  factor: m.factor,
+                  avg: m.asRtd ? null : m.value,
+                  rtd: m.asRtd ? m.value : null,
+                  min: m.spread === null ? null : m.value - m.spread,
+                  max: m.spread === null ? null : m.value + m.spread,
+                  flag: m.flag,
+                }),
+                packetId: 0,
+                receivedAt: new Date(t),
               };
             });
-            if (rows.length > 0) await db.db.insertInto('measurement').values(rows).execute();
+            await storeMeasurementRows(db.db, factors, rows);
             const reference = aggregateMinutes(
               stored.map(
                 (m): MinuteValue => ({
@@ -97,21 +103,18 @@ for (const backend of backends()) {
     });
 
     it('reads only the asked range and device', async () => {
-      await sql`delete from measurement`.execute(db.db);
+      await sql`delete from measurement_value`.execute(db.db);
       const row = (mn: string, minute: number) => ({
-        mn,
-        cn: '2051',
-        data_time: new Date(H0 + minute * 60_000),
-        factor: 'a21026',
-        avg: 10,
-        flag: 'N',
-        packet_id: 0,
-        received_at: new Date(),
+        row: measurementRow({ mn, dataTimeMs: H0 + minute * 60_000, factor: 'a21026', avg: 10, flag: 'N' }),
+        packetId: 0,
+        receivedAt: new Date(),
       });
-      await db.db
-        .insertInto('measurement')
-        .values([row('MN-AGG', 0), row('MN-AGG', 59), row('MN-AGG', 60), row('MN-OTHER', 1)])
-        .execute();
+      await storeMeasurementRows(db.db, factors, [
+        row('MN-AGG', 0),
+        row('MN-AGG', 59),
+        row('MN-AGG', 60),
+        row('MN-OTHER', 1),
+      ]);
       const first = await minuteAggregates(db.db, 'MN-AGG', H0, H0 + 3_600_000);
       expect(first).toHaveLength(1);
       expect(first[0]).toMatchObject({ hourMs: H0, receivedMinutes: 2, validMinutes: 2, avg: 10 });

@@ -7,6 +7,8 @@ export interface Backend {
   name: 'pglite' | 'postgres';
   /** A fresh, migrated, empty database; `close` drops it. */
   open(): Promise<DbHandle>;
+  /** A fresh database with no schema at all (migration tests); `close` drops it. */
+  openEmpty(): Promise<DbHandle>;
 }
 
 /** PGlite always; PostgreSQL too when DATABASE_URL is set (CI sets it). */
@@ -19,10 +21,17 @@ export function backends(): Backend[] {
         await migrateToLatest(handle.db);
         return handle;
       },
+      openEmpty: () => createDb({ databaseUrl: null, dataDir: 'memory://' }),
     },
   ];
   const url = process.env.DATABASE_URL;
-  if (url) list.push({ name: 'postgres', open: () => openThrowawayPostgres(url) });
+  if (url) {
+    list.push({
+      name: 'postgres',
+      open: () => openThrowawayPostgres(url),
+      openEmpty: () => openThrowawayPostgres(url, 'ecep_test', { migrate: false }),
+    });
+  }
   return list;
 }
 
@@ -33,6 +42,7 @@ export function backends(): Backend[] {
 export async function openThrowawayPostgres(
   url: string,
   prefix = 'ecep_test',
+  { migrate = true } = {},
 ): Promise<DbHandle & { url: string }> {
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
@@ -42,7 +52,7 @@ export async function openThrowawayPostgres(
   const target = new URL(url);
   target.pathname = `/${name}`;
   const handle = await createDb({ databaseUrl: target.toString(), dataDir: 'memory://' });
-  await migrateToLatest(handle.db);
+  if (migrate) await migrateToLatest(handle.db);
   return {
     ...handle,
     url: target.toString(),
@@ -54,4 +64,17 @@ export async function openThrowawayPostgres(
       await dropper.end();
     },
   };
+}
+
+/** Registers bare devices (password 123456) for tests that store values of these MNs; returns their numbers. */
+export async function registerDevices(
+  db: DbHandle['db'],
+  mns: readonly string[],
+): Promise<Map<string, number>> {
+  const rows = await db
+    .insertInto('monitoring_device')
+    .values(mns.map((mn) => ({ mn, password: '123456', name: mn, st: '31' })))
+    .returning(['id', 'mn'])
+    .execute();
+  return new Map(rows.map((r) => [r.mn, r.id]));
 }

@@ -12,6 +12,7 @@ import * as projects from './20261125T1210-projects.js';
 import * as tasks from './20261125T1220-tasks.js';
 import * as targetsReporting from './20261125T1300-targets-reporting.js';
 import * as measurementKeyOrder from './20261126T0900-measurement-key-order.js';
+import * as measurementCompactKey from './20261127T0900-measurement-compact-key.js';
 
 /** All migrations, keyed by a timestamped name; they run in name order. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '20261125T1220-tasks': tasks,
   '20261125T1300-targets-reporting': targetsReporting,
   '20261126T0900-measurement-key-order': measurementKeyOrder,
+  '20261127T0900-measurement-compact-key': measurementCompactKey,
 };
