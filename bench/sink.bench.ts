@@ -2,8 +2,9 @@
  * The gateway's storage stage alone: batches of decoded 2051 packets written through the PacketSink, with no
  * sockets, on PGlite and (with DATABASE_URL) PostgreSQL.
  *
- *   [DATABASE_URL=postgres://…] [SINK_BACKEND=pglite|postgres] npx tsx --conditions=source bench/sink.bench.ts [batches=5] [batchPackets=2000]
+ *   [DATABASE_URL=postgres://…] [SINK_BACKEND=pglite|postgres] [DEVICES=1000] npx tsx --conditions=source bench/sink.bench.ts [batches=5] [batchPackets=2000]
  *
+ * Packets come from DEVICES devices in turn (one minute of each, then the next minute), as the gateway receives them.
  * PostgreSQL runs in a database of its own, created and dropped by the run.
  */
 
@@ -20,18 +21,21 @@ import { openBenchDb } from './bench-db.js';
 const [batchesArg = '5', sizeArg = '2000'] = process.argv.slice(2);
 const batches = Number(batchesArg);
 const size = Number(sizeArg);
+const devices = Number(process.env.DEVICES ?? 1000);
 const sim = createStackSimulator({ kind: 'flue-gas', seed: 1, intervalMinutes: 1 });
 const t0 = Date.UTC(2026, 0, 1);
+
+let deviceIds = new Map<string, number>();
 
 function batch(k: number): SinkItem[] {
   return Array.from({ length: size }, (_, i) => {
     const n = k * size + i;
-    const dataTime = t0 + Math.floor(n / 1000) * 60_000;
+    const dataTime = t0 + Math.floor(n / devices) * 60_000;
     const frame = encodeFrame(
       buildDataPacket({
         st: '31',
         cn: '2051',
-        mn: `M${n % 1000}`,
+        mn: `M${n % devices}`,
         pw: '1',
         qn: '1',
         flag: 5,
@@ -53,7 +57,7 @@ function batch(k: number): SinkItem[] {
       outcome: 'stored',
       errorCode: null,
       quarantine: null,
-      deviceId: (n % 1000) + 1, // the bench registers M0 … M999 in this order, numbered 1 … 1000
+      deviceId: deviceIds.get(`M${n % devices}`)!,
       rows: measurementRows(r.packet),
     };
   });
@@ -64,10 +68,12 @@ for (const kind of ['pglite', 'postgres'] as const) {
   if (kind === 'postgres' && !process.env.DATABASE_URL) continue;
   if (only && only !== kind) continue;
   const { handle, drop } = await openBenchDb(kind, 'ecep_sink');
-  await handle.db
+  const registered = await handle.db
     .insertInto('monitoring_device')
-    .values(Array.from({ length: 1000 }, (_, i) => ({ mn: `M${i}`, password: '1', name: `M${i}`, st: '31' })))
+    .values(Array.from({ length: devices }, (_, i) => ({ mn: `M${i}`, password: '1', name: `M${i}`, st: '31' })))
+    .returning(['id', 'mn'])
     .execute();
+  deviceIds = new Map(registered.map((r) => [r.mn, r.id]));
   const sink = createPacketSink(handle);
   let packets = 0;
   let rows = 0;
