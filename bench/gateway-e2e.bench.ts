@@ -23,6 +23,7 @@ import { DeviceDirectory } from '../apps/server/src/devices/device-directory.js'
 import { BinaryCopyWriter } from '../apps/server/src/gateway/binary-copy.js';
 import { startHj212Gateway } from '../apps/server/src/gateway/hj212-server.js';
 import type { DbHandle } from '../apps/server/src/index.js';
+import { LiveFeed } from '../apps/server/src/live/live-feed.js';
 import { openBenchDb } from './bench-db.js';
 
 const CLI = fileURLToPath(new URL('../apps/cli/src/main.ts', import.meta.url));
@@ -184,10 +185,12 @@ for (const backend of backends) {
         .values(devices.slice(i, i + 1000))
         .execute();
     }
+    const liveFeed = new LiveFeed();
     const gateway = await startHj212Gateway(
       handle,
       new DeviceDirectory(handle.db),
-      { port: 0, host: '127.0.0.1' },
+      // As `ecep serve` runs it: every committed batch goes to the live feed (here with nobody subscribed).
+      { port: 0, host: '127.0.0.1', onStored: (items) => liveFeed.publish(items) },
       // WRITE_LANES=1 gives the single-writer baseline.
       {
         ...(process.env.WRITE_LANES ? { writeLanes: Number(process.env.WRITE_LANES) } : {}),

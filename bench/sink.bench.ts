@@ -70,7 +70,9 @@ for (const kind of ['pglite', 'postgres'] as const) {
   const { handle, drop } = await openBenchDb(kind, 'ecep_sink');
   const registered = await handle.db
     .insertInto('monitoring_device')
-    .values(Array.from({ length: devices }, (_, i) => ({ mn: `M${i}`, password: '1', name: `M${i}`, st: '31' })))
+    .values(
+      Array.from({ length: devices }, (_, i) => ({ mn: `M${i}`, password: '1', name: `M${i}`, st: '31' })),
+    )
     .returning(['id', 'mn'])
     .execute();
   deviceIds = new Map(registered.map((r) => [r.mn, r.id]));

@@ -92,6 +92,23 @@ describe('the live feed', () => {
     expect(feed.lastReceivedAt('C')).toBeNull();
   });
 
+  it('knows when a device last stored data even while nobody subscribes, and numbers no events then', () => {
+    const feed = new LiveFeed();
+    feed.publish([item([row('A', 'a21026', 1)]), item([row('Q', 'a21026', 1)], 'quarantined')]);
+    expect(feed.lastReceivedAt('A')).toBe(T0 + 30_000);
+    expect(feed.lastReceivedAt('Q')).toBeNull();
+    const got: LiveMeasurement[] = [];
+    feed.subscribe(
+      () => true,
+      (e) => {
+        got.push(e);
+        return true;
+      },
+    );
+    feed.publish([item([row('A', 'a21026', 2)])]);
+    expect(got.map((e) => [e.seq, e.values.a21026?.avg])).toEqual([[1, 2]]);
+  });
+
   it('keeps at most maxQueued events for a blocked subscriber, drops the oldest and reports the gap', () => {
     const feed = new LiveFeed();
     const got: Array<{ avg: number | null | undefined; dropped: number }> = [];

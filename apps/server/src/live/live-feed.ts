@@ -30,21 +30,22 @@ function valuesOf(row: MeasurementRow): LiveValues[string] {
  */
 export function liveEventsOf(items: readonly SinkItem[]): Array<Omit<LiveMeasurement, 'seq'>> {
   const out: Array<Omit<LiveMeasurement, 'seq'>> = [];
+  // Packets of a batch often share their arrival millisecond: format it once.
+  let receivedMs = Number.NaN;
+  let receivedAt = '';
   for (const item of items) {
     if (item.outcome !== 'stored' || item.rows.length === 0) continue;
-    const byRecord = new Map<string, Omit<LiveMeasurement, 'seq'>>();
+    if (item.receivedAtMs !== receivedMs) {
+      receivedMs = item.receivedAtMs;
+      receivedAt = toShanghaiIso(receivedMs);
+    }
+    // A packet's rows come record by record (one MN and CN per packet): a new data time starts a new event.
+    let event: Omit<LiveMeasurement, 'seq'> | null = null;
+    let eventTimeMs = Number.NaN;
     for (const row of item.rows) {
-      const key = `${row.mn}\u0000${row.cn}\u0000${row.dataTimeMs}`;
-      let event = byRecord.get(key);
-      if (!event) {
-        event = {
-          mn: row.mn,
-          cn: row.cn,
-          dataTime: toShanghaiIso(row.dataTimeMs),
-          receivedAt: toShanghaiIso(item.receivedAtMs),
-          values: {},
-        };
-        byRecord.set(key, event);
+      if (event === null || row.dataTimeMs !== eventTimeMs) {
+        eventTimeMs = row.dataTimeMs;
+        event = { mn: row.mn, cn: row.cn, dataTime: toShanghaiIso(row.dataTimeMs), receivedAt, values: {} };
         out.push(event);
       }
       event.values[row.factor] = valuesOf(row);
@@ -128,12 +129,20 @@ export class LiveFeed {
     return this.lastReceivedMs.get(mn) ?? null;
   }
 
-  /** Called by the gateway after a batch has committed. */
+  /**
+   * Called by the gateway after a batch has committed. Events are built only while someone subscribes: with
+   * nobody watching, a batch costs one map update per packet.
+   */
   publish(items: readonly SinkItem[]): void {
+    for (const item of items) {
+      if (item.outcome !== 'stored' || item.rows.length === 0 || item.mn === null) continue;
+      if (item.receivedAtMs > (this.lastReceivedMs.get(item.mn) ?? 0)) {
+        this.lastReceivedMs.set(item.mn, item.receivedAtMs);
+      }
+    }
+    if (this.subscribers.size === 0) return;
     for (const e of liveEventsOf(items)) {
       const event: LiveMeasurement = { seq: ++this.seq, ...e };
-      const received = Date.parse(e.receivedAt);
-      if (received > (this.lastReceivedMs.get(e.mn) ?? 0)) this.lastReceivedMs.set(e.mn, received);
       for (const sub of this.subscribers) sub.offer(event);
     }
   }
