@@ -127,6 +127,16 @@ describe('createFramer', () => {
     expect(warnings(ev)[0]).toEqual(['HJ212_LENGTH_MISMATCH', 'HJ212_NO_TERMINATOR']);
   });
 
+  it("does not let a damaged length that points exactly at the next frame's CRC swallow that frame", () => {
+    // Found by the mutation property: the tail of a damaged frame, then a whole frame, with the damaged length
+    // field counting up to that frame's CRC (a `&&` and 4 hex digits are found right where the length points).
+    const tail = 'e-210,a21011-Flag=N&&1400\r\n';
+    const declared = enc(tail).length + enc(FRAME_B).length - 6;
+    const ev = createFramer().push(enc(`##${declared}${tail}${FRAME_B}`));
+    expect(frames(ev)).toEqual([`##${declared}${tail.trimEnd()}`, FRAME_B.trimEnd()]);
+    expect(decodeFrame(enc(FRAME_B.trimEnd())).ok).toBe(true);
+  });
+
   it('leaves a wrong length with a wrong CRC for the decoder to reject', () => {
     const ev = createFramer().push(enc(`##0120${SEG_A}1C81\r\n`));
     const r = decodeFrame(firstFrame(ev));

@@ -85,6 +85,17 @@ function copyOut(data: Uint8Array, p: number, q: number): Uint8Array {
   return view;
 }
 
+/**
+ * Whether a line end followed by `##` lies in data[from, to): a frame boundary inside a declared data segment,
+ * which no valid segment holds, so the declared length reaches into the next frame.
+ */
+function frameStartAfterLineEnd(data: Uint8Array, from: number, to: number): boolean {
+  for (let i = data.indexOf(LF, from); i >= 0 && i < to; i = data.indexOf(LF, i + 1)) {
+    if (data[i + 1] === HASH && data[i + 2] === HASH) return true;
+  }
+  return false;
+}
+
 function isDigit(b: number): boolean {
   return b >= 0x30 && b <= 0x39;
 }
@@ -279,6 +290,8 @@ export function createFramer(options: FramerOptions = {}): Framer {
       return NEED_MORE;
     }
     if (readHex4(data, crcAt) < 0) return delimited(data, p, ds, end, final, declared);
+    // A damaged length can point exactly at the CRC of the next frame; the line end and `##` between prove it wrong.
+    if (frameStartAfterLineEnd(data, ds, crcAt)) return delimited(data, p, ds, end, final, declared);
     const amps = declared >= 2 && data[crcAt - 2] === AMP && data[crcAt - 1] === AMP;
     if (!amps) {
       // No closing `&&` (relay damage): accept the declared length only if a terminator confirms it.
