@@ -1,8 +1,7 @@
 import { utf8Bytes } from './bytes.js';
-import { type CrcMode, computeCrc } from './crc16.js';
+import { type CrcMode, computeCrc, crcHex } from './crc16.js';
 import { formatDataTime } from './data-time.js';
 
-const HEX = '0123456789ABCDEF';
 const QN_DIGITS = 17;
 const DATA_TIME_DIGITS = 14;
 
@@ -56,11 +55,7 @@ export class FrameTemplate {
     const out = this.bytes.slice();
     writeAscii(out, qn, this.qnAt);
     writeAscii(out, formatDataTime(dataTimeMs), this.dataTimeAt);
-    const crc = computeCrc(this.crcMode, out, 6, this.crcAt);
-    out[this.crcAt] = HEX.charCodeAt((crc >>> 12) & 15);
-    out[this.crcAt + 1] = HEX.charCodeAt((crc >>> 8) & 15);
-    out[this.crcAt + 2] = HEX.charCodeAt((crc >>> 4) & 15);
-    out[this.crcAt + 3] = HEX.charCodeAt(crc & 15);
+    writeAscii(out, crcHex(computeCrc(this.crcMode, out, 6, this.crcAt)), this.crcAt);
     return out;
   }
 }

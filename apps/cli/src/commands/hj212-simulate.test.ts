@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { decodeStream } from '@ecep/hj212';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../test-support/run-cli.js';
 
@@ -11,7 +12,59 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
+/** A platform that keeps every byte it receives and answers nothing. */
+async function recordingPlatform() {
+  const chunks: Buffer[] = [];
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((s) => {
+    sockets.add(s);
+    s.on('data', (c: Buffer) => chunks.push(c));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    received: () => Buffer.concat(chunks),
+    close: () =>
+      new Promise<void>((r) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => r());
+      }),
+  };
+}
+
 describe('ecep hj212 simulate', () => {
+  it('--replay sends valid packets that cycle through a few recorded value sets', async () => {
+    const platform = await recordingPlatform();
+    try {
+      const run = await runCli([
+        'hj212',
+        'simulate',
+        '--port',
+        String(platform.port),
+        '--devices',
+        '1',
+        '--rate',
+        '20',
+        '--duration',
+        '0.6',
+        '--ack-timeout',
+        '60000',
+        '--replay',
+      ]);
+      expect(run.code).toBe(0);
+      const packets = [...decodeStream(platform.received())].map((r) => {
+        if (!r.ok) throw new Error(r.error.message);
+        return r.packet;
+      });
+      expect(packets.length).toBeGreaterThan(4);
+      const valueSets = new Set(packets.map((p) => JSON.stringify(p.records[0]?.factors)));
+      expect(valueSets.size).toBe(4); // built packets would all differ
+      expect(new Set(packets.map((p) => p.records[0]?.dataTimeMs)).size).toBe(packets.length);
+    } finally {
+      await platform.close();
+    }
+  });
+
   it('refuses a flag that is not a number, naming the flag and what was expected', async () => {
     const run = await runCli(['hj212', 'simulate', '--devices', 'ten']);
     expect(run.code).toBe(1);

@@ -8,16 +8,21 @@ import type { Database } from './schema.js';
 
 const COMPACT = '20261127T0900-measurement-compact-key';
 
-/** Runs every migration named before the compact key, as a database of the previous release has them. */
-async function migrateToPreviousRelease(db: Kysely<Database>): Promise<void> {
-  const earlier = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < COMPACT));
-  const { error } = await new Migrator({
+/** A migrator over `set`, with the tables and ordering `migrateToLatest` uses. */
+function migratorOf(db: Kysely<Database>, set: typeof migrations): Migrator {
+  return new Migrator({
     db,
-    provider: { getMigrations: async () => earlier },
+    provider: { getMigrations: async () => set },
     migrationTableName: 'ecep_migration',
     migrationLockTableName: 'ecep_migration_lock',
     allowUnorderedMigrations: true,
-  }).migrateToLatest();
+  });
+}
+
+/** Runs every migration named before the compact key, as a database of the previous release has them. */
+async function migrateToPreviousRelease(db: Kysely<Database>): Promise<void> {
+  const earlier = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < COMPACT));
+  const { error } = await migratorOf(db, earlier).migrateToLatest();
   if (error) throw error;
 }
 
@@ -68,6 +73,16 @@ for (const backend of backends()) {
         expect(parts.rows).toEqual([
           { part: 'measurement_value_y2026m10', n: 1 },
           { part: 'measurement_value_y2026m11', n: 2 },
+        ]);
+        // And back: undoing the migration gives the text-keyed table with the same values.
+        const { error } = await migratorOf(db.db, migrations).migrateDown();
+        expect(error).toBeUndefined();
+        const back = await sql<{ cn: string; factor: string; avg: number }>`
+          select cn, factor, avg from measurement where mn = 'MN-OLD' order by packet_id`.execute(db.db);
+        expect(back.rows).toEqual([
+          { cn: '2051', factor: 'a21026', avg: 12.5 },
+          { cn: '2051', factor: 'a21026', avg: 13.5 },
+          { cn: '2011', factor: 'x99001', avg: 1.25 },
         ]);
       } finally {
         await db.close();

@@ -30,24 +30,26 @@ function sampleRows(w: BinaryCopyWriter): void {
 describe('BinaryCopyWriter', () => {
   it('writes the COPY header, rows of length-prefixed big-endian fields and the trailer', () => {
     const w = new BinaryCopyWriter();
-    w.row(6);
+    w.row(7);
     w.float8(1.5);
     w.null();
     w.text('N');
     w.timestamptz(Date.UTC(2000, 0, 1, 0, 0, 1));
     w.int4(7);
     w.int2(2051);
+    w.utf8(new TextEncoder().encode('é#'));
     const bytes = Buffer.concat(w.finish());
     const expected = Buffer.concat([
       Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1'),
       Buffer.from([0, 0, 0, 0, 0, 0, 0, 0]), // flags, header extension length
-      Buffer.from([0, 6]),
+      Buffer.from([0, 7]),
       Buffer.from([0, 0, 0, 8, 0x3f, 0xf8, 0, 0, 0, 0, 0, 0]), // 1.5
       Buffer.from([0xff, 0xff, 0xff, 0xff]), // null
       Buffer.from([0, 0, 0, 1, 0x4e]), // 'N'
       Buffer.from([0, 0, 0, 8, 0, 0, 0, 0, 0, 0x0f, 0x42, 0x40]), // 1 000 000 µs after 2000-01-01
       Buffer.from([0, 0, 0, 4, 0, 0, 0, 7]), // integer 7
       Buffer.from([0, 0, 0, 2, 0x08, 0x03]), // smallint 2051
+      Buffer.from([0, 0, 0, 3, 0xc3, 0xa9, 0x23]), // text from UTF-8 bytes, copied as they are
       Buffer.from([0xff, 0xff]),
     ]);
     expect(bytes.equals(expected)).toBe(true);

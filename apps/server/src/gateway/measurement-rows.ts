@@ -20,6 +20,27 @@ export interface MeasurementRow {
   extra: Record<string, string> | null;
 }
 
+/** A row with defaults for what a test or an import does not care about. */
+export function measurementRow(
+  fields: Pick<MeasurementRow, 'mn' | 'factor' | 'dataTimeMs'> & Partial<MeasurementRow>,
+): MeasurementRow {
+  return {
+    cn: '2051',
+    rtd: null,
+    avg: null,
+    min: null,
+    max: null,
+    cou: null,
+    zsRtd: null,
+    zsAvg: null,
+    zsMin: null,
+    zsMax: null,
+    flag: null,
+    extra: null,
+    ...fields,
+  };
+}
+
 const n = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? null : v);
 
 /** The other fields of a factor, or null; walks the parser's dictionary without copying it when it is empty. */

@@ -69,27 +69,6 @@ export async function upsertMeasurementRows(
   }
 }
 
-/** A row with defaults for what a test or an import does not care about. */
-export function measurementRow(
-  fields: Pick<MeasurementRow, 'mn' | 'factor' | 'dataTimeMs'> & Partial<MeasurementRow>,
-): MeasurementRow {
-  return {
-    cn: '2051',
-    rtd: null,
-    avg: null,
-    min: null,
-    max: null,
-    cou: null,
-    zsRtd: null,
-    zsAvg: null,
-    zsMin: null,
-    zsMax: null,
-    flag: null,
-    extra: null,
-    ...fields,
-  };
-}
-
 /** Resolves devices and factor codes, then upserts (outside any transaction: tests, imports). */
 export async function storeMeasurementRows(
   db: Kysely<Database>,

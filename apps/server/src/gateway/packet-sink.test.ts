@@ -3,30 +3,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../db/create-db.js';
 import { backends, registerDevices } from '../test-support/test-db.js';
 import { FactorDictionary } from './factor-dictionary.js';
-import type { MeasurementRow } from './measurement-rows.js';
+import { type MeasurementRow, measurementRow } from './measurement-rows.js';
 import { createPacketSink, type PacketSink, type SinkItem } from './packet-sink.js';
 
 const T = Date.UTC(2026, 10, 24, 2, 0);
 
 function row(mn: string, minute: number, factor: string, avg: number): MeasurementRow {
-  return {
+  return measurementRow({
     mn,
-    cn: '2051',
     dataTimeMs: T + minute * 60_000,
     factor,
-    rtd: null,
     avg,
     min: avg - 1,
     max: avg + 1,
-    cou: null,
-    zsRtd: null,
-    zsAvg: null,
-    zsMin: null,
-    zsMax: null,
     flag: 'N',
     // Text that COPY must escape survives as written.
     extra: factor === 'a21026' ? { Info: 'tab\there\\and\nnewline' } : null,
-  };
+  });
 }
 
 let deviceIds = new Map<string, number>();

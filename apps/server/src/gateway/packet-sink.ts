@@ -76,6 +76,7 @@ const PACKET_COLUMNS = [
   'raw',
 ] as const;
 
+const MEASUREMENT_COLUMN_LIST = MEASUREMENT_COLUMNS.join(',');
 const KEY_COLUMNS = ['device_id', 'cn', 'data_time', 'factor_id'];
 const UPSERT_SET = MEASUREMENT_COLUMNS.filter((c) => !KEY_COLUMNS.includes(c))
   .map((c) => `${c} = excluded.${c}`)
@@ -285,7 +286,7 @@ async function writeBatch(tx: BatchTx, items: readonly SinkItem[], factors: Fact
   await tx.query('savepoint direct_copy');
   try {
     await tx.copyIn(
-      `measurement_value (${MEASUREMENT_COLUMNS.join(',')})`,
+      `measurement_value (${MEASUREMENT_COLUMN_LIST})`,
       binaryRows(stagedRows(items, ids), factors),
     );
     await tx.query('release savepoint direct_copy');
@@ -296,11 +297,11 @@ async function writeBatch(tx: BatchTx, items: readonly SinkItem[], factors: Fact
       'create temp table if not exists measurement_value_stage (like measurement_value) on commit delete rows',
     );
     await tx.copyIn(
-      `measurement_value_stage (${MEASUREMENT_COLUMNS.join(',')})`,
+      `measurement_value_stage (${MEASUREMENT_COLUMN_LIST})`,
       binaryRows(dedupedRows(items, ids), factors),
     );
     await tx.query(
-      `insert into measurement_value (${MEASUREMENT_COLUMNS.join(',')}) select ${MEASUREMENT_COLUMNS.join(',')} from measurement_value_stage on conflict (${KEY_COLUMNS.join(', ')}) do update set ${UPSERT_SET}`,
+      `insert into measurement_value (${MEASUREMENT_COLUMN_LIST}) select ${MEASUREMENT_COLUMN_LIST} from measurement_value_stage on conflict (${KEY_COLUMNS.join(', ')}) do update set ${UPSERT_SET}`,
     );
   }
   const dirty = dirtyHours(items);

@@ -4,7 +4,8 @@ import type { DbHandle } from '../db/create-db.js';
 import { DeviceDirectory } from '../devices/device-directory.js';
 import { backends } from '../test-support/test-db.js';
 import { FactorDictionary } from './factor-dictionary.js';
-import { measurementRow, storeMeasurementRows } from './measurement-upsert.js';
+import { measurementRow } from './measurement-rows.js';
+import { storeMeasurementRows } from './measurement-upsert.js';
 import { restorePendingSplits } from './pending-splits.js';
 
 const NOW = Date.UTC(2026, 10, 24, 4, 5);

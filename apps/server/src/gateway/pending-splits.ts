@@ -41,12 +41,11 @@ export async function restorePendingSplits(
       done =
         p.data_time !== null &&
         p.cn !== null &&
-        /^\d{1,4}$/.test(p.cn) &&
         (await db
           .selectFrom('measurement')
           .select('mn')
           .where('mn', '=', p.mn)
-          .where('cn', '=', Number(p.cn))
+          .where('cn', '=', Number(p.cn)) // parts are data packets: a 4-digit CN
           .where('data_time', '=', new Date(p.data_time))
           .limit(1)
           .executeTakeFirst()) !== undefined;

@@ -1,30 +1,13 @@
 import type { LiveMeasurement } from '@ecep/contract';
 import { describe, expect, it } from 'vitest';
-import type { MeasurementRow } from '../gateway/measurement-rows.js';
+import { type MeasurementRow, measurementRow } from '../gateway/measurement-rows.js';
 import type { SinkItem } from '../gateway/packet-sink.js';
 import { LiveFeed, liveEventsOf } from './live-feed.js';
 
 const T0 = Date.UTC(2026, 10, 24, 2, 5); // 10:05 Beijing
 
-function row(mn: string, factor: string, avg: number, flag = 'N', dataTimeMs = T0): MeasurementRow {
-  return {
-    mn,
-    cn: '2051',
-    dataTimeMs,
-    factor,
-    rtd: null,
-    avg,
-    min: null,
-    max: null,
-    cou: null,
-    zsRtd: null,
-    zsAvg: null,
-    zsMin: null,
-    zsMax: null,
-    flag,
-    extra: null,
-  };
-}
+const row = (mn: string, factor: string, avg: number, flag = 'N', dataTimeMs = T0): MeasurementRow =>
+  measurementRow({ mn, factor, avg, flag, dataTimeMs });
 
 function item(rows: MeasurementRow[], outcome: SinkItem['outcome'] = 'stored'): SinkItem {
   return {
