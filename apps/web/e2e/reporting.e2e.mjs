@@ -37,13 +37,6 @@ async function freeReportYear() {
 }
 
 /** Signs in as `username` in a fresh browser context and runs `fn(page)`. */
-/**
- * How long a workflow step may take to show its new status. Generous: in two of six CI runs one step (submit once,
- * the province's approval once) took over 15 s while the demo loaded energy history in the background on the same
- * single-connection database; the status is what these tests assert, not the latency.
- */
-const STATUS_WAIT_MS = 40_000;
-
 async function as(browser, username, next, fn) {
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
@@ -76,10 +69,9 @@ async function approveFromQueue(browser, username, enterpriseName, year, expecte
     await page.getByTestId('report-approve').click();
     await page.getByTestId('report-decision-text').fill(`${username} 审核通过（浏览器测试）`);
     await page.getByTestId('report-decision-ok').click();
-    await page
-      .getByTestId('report-status')
-      .filter({ hasText: expectedStatus })
-      .waitFor({ timeout: STATUS_WAIT_MS });
+    // Generous: in CI the demo backfills energy history on the same single-connection database meanwhile, and one
+    // run waited more than 15 s here (the status itself is what this asserts, not the latency).
+    await page.getByTestId('report-status').filter({ hasText: expectedStatus }).waitFor({ timeout: 40_000 });
     assert.equal(
       await page.getByTestId('report-approve').count(),
       0,
@@ -141,10 +133,7 @@ describe('energy report workflow from the enterprise to the overview', () => {
 
       await page.getByTestId('report-submit').click();
       await page.getByTestId('report-submit-confirm').click();
-      await page
-        .getByTestId('report-status')
-        .filter({ hasText: '已报送' })
-        .waitFor({ timeout: STATUS_WAIT_MS });
+      await page.getByTestId('report-status').filter({ hasText: '已报送' }).waitFor({ timeout: 15_000 });
       const title = (await page.getByTestId('report-title').textContent()) ?? '';
       return { id: /\/reports\/(\d+)$/.exec(page.url())?.[1], enterpriseName: title.split(' · ')[0].trim() };
     });
