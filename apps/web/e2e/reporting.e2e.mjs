@@ -69,9 +69,7 @@ async function approveFromQueue(browser, username, enterpriseName, year, expecte
     await page.getByTestId('report-approve').click();
     await page.getByTestId('report-decision-text').fill(`${username} 审核通过（浏览器测试）`);
     await page.getByTestId('report-decision-ok').click();
-    // Generous: in CI the demo backfills energy history on the same single-connection database meanwhile, and one
-    // run waited more than 15 s here (the status itself is what this asserts, not the latency).
-    await page.getByTestId('report-status').filter({ hasText: expectedStatus }).waitFor({ timeout: 40_000 });
+    await page.getByTestId('report-status').filter({ hasText: expectedStatus }).waitFor({ timeout: 15_000 });
     assert.equal(
       await page.getByTestId('report-approve').count(),
       0,
