@@ -25,16 +25,90 @@ export async function signIn(page, username, next) {
   await page.waitForURL((url) => url.pathname === next.split('?')[0]);
 }
 
-/** Runs `fn(page)` in a fresh zh-CN browser context signed in as `username` at `path`; the context is closed after. */
-export async function asSignedIn(browser, username, path, fn) {
-  const context = await browser.newContext({ locale: 'zh-CN' });
+/**
+ * Runs `fn(page)` in a fresh zh-CN browser context signed in as `username` at `path`; the context is closed after.
+ * When `fn` fails, what the page did is printed first (see `recordActivity`).
+ */
+export async function asSignedIn(browser, username, path, fn, { viewport } = {}) {
+  const context = await browser.newContext({ locale: 'zh-CN', ...(viewport ? { viewport } : {}) });
   try {
     const page = await context.newPage();
-    await signIn(page, username, path);
-    await fn(page);
+    const activity = recordActivity(page);
+    try {
+      await signIn(page, username, path);
+      return await fn(page);
+    } catch (err) {
+      await activity.report(`${username} at ${path}`);
+      throw err;
+    }
   } finally {
     await context.close();
   }
+}
+
+/**
+ * Keeps a timed log of a page's API calls (method, path, status, milliseconds), failed requests, console errors
+ * and uncaught exceptions. `report(label)` prints it with the toasts and status tags on screen, and saves a
+ * screenshot when ECEP_E2E_ARTIFACTS names a directory — a browser test that fails once in a while in CI must
+ * leave enough behind to say why.
+ */
+export function recordActivity(page) {
+  const started = Date.now();
+  const lines = [];
+  const at = () => `${((Date.now() - started) / 1000).toFixed(2).padStart(7)} s`;
+  const apiPath = (url) => {
+    const u = new URL(url);
+    return u.pathname.startsWith('/api/') ? u.pathname + u.search : null;
+  };
+  const sentAt = new WeakMap();
+  page.on('request', (req) => {
+    const path = apiPath(req.url());
+    if (!path) return;
+    sentAt.set(req, Date.now());
+    lines.push(`${at()} → ${req.method()} ${path}`);
+  });
+  page.on('response', (res) => {
+    const path = apiPath(res.url());
+    if (!path) return;
+    const ms = Date.now() - (sentAt.get(res.request()) ?? Date.now());
+    lines.push(`${at()} ← ${res.status()} ${res.request().method()} ${path} (${ms} ms)`);
+  });
+  page.on('requestfailed', (req) => {
+    const path = apiPath(req.url());
+    if (path) lines.push(`${at()} ✗ ${req.method()} ${path}: ${req.failure()?.errorText}`);
+  });
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' || msg.type() === 'warning')
+      lines.push(`${at()} console.${msg.type()}: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => lines.push(`${at()} page error: ${err.message}`));
+  return {
+    async report(label) {
+      const onScreen = await page
+        .locator('.ant-message-notice, .ant-tag, .ant-form-item-explain-error, .ant-alert, .ant-result-title')
+        .allInnerTexts()
+        .catch((err) => [`(could not read the page: ${err.message})`]);
+      const out = [
+        `--- browser activity of ${label} (url ${page.url()}) ---`,
+        ...lines,
+        `on screen: ${
+          onScreen
+            .map((t) => t.trim())
+            .filter(Boolean)
+            .join(' | ') || '(nothing)'
+        }`,
+      ];
+      const dir = process.env.ECEP_E2E_ARTIFACTS;
+      if (dir) {
+        const file = `${dir}/${label.replace(/[^\w.-]+/g, '_')}-${Date.now()}.png`;
+        await page.screenshot({ path: file, fullPage: true }).then(
+          () => out.push(`screenshot: ${file}`),
+          (err) => out.push(`screenshot failed: ${err.message}`),
+        );
+      }
+      console.error(out.join('\n'));
+    },
+  };
 }
 
 /**

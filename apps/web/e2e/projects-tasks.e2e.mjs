@@ -7,7 +7,7 @@
 // It does not start the server (CI does). Chromium: ECEP_CHROMIUM or /usr/bin/chromium.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { apiAs, BASE_URL, launchBrowser, signIn } from './helpers.mjs';
+import { apiAs, asSignedIn, BASE_URL, launchBrowser } from './helpers.mjs';
 
 /** Units of the demo unit users (`gxt`, `fgw`), as the demo seeds them. */
 const GXT_UNIT = '山西省工业和信息化厅';
@@ -20,16 +20,9 @@ function shanghaiDate(days = 0) {
   );
 }
 
-/** Signs in as `username` in a fresh browser context and runs `fn(page)`. */
-async function as(browser, username, next, fn) {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  try {
-    await signIn(page, username, next);
-    return await fn(page);
-  } finally {
-    await context.close();
-  }
+/** Runs `fn(page)` signed in as `username` at `next`, in a 1440 × 900 window. */
+function as(browser, username, next, fn) {
+  return asSignedIn(browser, username, next, fn, { viewport: { width: 1440, height: 900 } });
 }
 
 /** Types a date into an antd DatePicker found by its label and confirms it. */

@@ -4,7 +4,7 @@
 // It does not start the server (CI does). Chromium: ECEP_CHROMIUM or /usr/bin/chromium.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { apiAs, BASE_URL, launchBrowser, signIn } from './helpers.mjs';
+import { apiAs, asSignedIn, BASE_URL, launchBrowser } from './helpers.mjs';
 
 /** Raw coal in the report, t; GB/T 2589 reference coefficient 0.7143 kgce/kg (= tce/t). */
 const RAW_COAL_T = 1000;
@@ -36,16 +36,9 @@ async function freeReportYear() {
   throw new Error(`the demo enterprise already has annual reports for every year up to ${overviewYear}`);
 }
 
-/** Signs in as `username` in a fresh browser context and runs `fn(page)`. */
-async function as(browser, username, next, fn) {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  try {
-    await signIn(page, username, next);
-    return await fn(page);
-  } finally {
-    await context.close();
-  }
+/** Runs `fn(page)` signed in as `username` at `next`, in a 1440 × 900 window. */
+function as(browser, username, next, fn) {
+  return asSignedIn(browser, username, next, fn, { viewport: { width: 1440, height: 900 } });
 }
 
 async function approvedAnnualTce(page, year) {

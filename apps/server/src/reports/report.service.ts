@@ -352,7 +352,6 @@ export class ReportService {
     return result.to;
   }
 
-  /** Reads the report inside the transaction with a row lock, so two reviewers cannot both act on one state. */
   /**
    * Stores `content` as the next version of `row` with the event of it: an `edit` keeps the status, a
    * `correct`ion moves the report to `to` and clears the reason of an earlier return. Returns the new version.
@@ -396,6 +395,7 @@ export class ReportService {
     return version;
   }
 
+  /** Reads the report inside the transaction with a row lock, so two reviewers cannot both act on one state. */
   private async lockedRow(trx: Kysely<Database>, p: Principal, id: string): Promise<ReportRow> {
     if (!/^\d+$/.test(id)) throw new AppError('REPORT_NOT_FOUND', `没有编号为 ${id} 的报表`);
     await trx.selectFrom('energy_report').select('id').where('id', '=', id).forUpdate().execute();
