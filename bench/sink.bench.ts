@@ -58,6 +58,7 @@ function batch(k: number): SinkItem[] {
       errorCode: null,
       quarantine: null,
       deviceId: deviceIds.get(`M${n % devices}`)!,
+      encoded: null,
       rows: measurementRows(r.packet),
     };
   });
