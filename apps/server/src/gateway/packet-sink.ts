@@ -13,7 +13,6 @@ import {
   MEASUREMENT_KEY_COLUMNS,
   rowBytes,
   rowKey,
-  rowStarts,
   setPacketId,
 } from './measurement-encoding.js';
 import type { MeasurementRow } from './measurement-rows.js';
@@ -117,8 +116,7 @@ function lastOfEachKey(encoded: readonly (EncodedRows | null)[]): Buffer[] {
   const byKey = new Map<string, Buffer>();
   for (const e of encoded) {
     if (!e) continue;
-    const starts = rowStarts(e);
-    for (let r = 0; r < starts.length; r++) byKey.set(rowKey(e.bytes, starts[r]!), rowBytes(e, starts, r));
+    for (let r = 0; r < e.count; r++) byKey.set(rowKey(e.bytes, e.starts[r]!), rowBytes(e, r));
   }
   return [...byKey.values()];
 }
