@@ -18,8 +18,6 @@ export class BinaryCopyWriter {
   private buf: Buffer;
   private pos = 0;
   private readonly chunks: Buffer[] = [];
-  /** Bytes in `chunks`. */
-  private chunked = 0;
 
   /** `header: false` writes rows only, to be put into a stream later (see `take`). */
   constructor(
@@ -146,18 +144,12 @@ export class BinaryCopyWriter {
    * A copy of the rows written since the last `take`, in a buffer of their own, and a fresh start (the writer
    * is a reusable scratch pad then: its own buffer is kept).
    */
-  /** Bytes written since the start or the last `take` (the offset the next row will have). */
-  get size(): number {
-    return this.chunked + this.pos;
-  }
-
   take(): Buffer {
     const out =
       this.chunks.length === 0
         ? Buffer.from(this.buf.subarray(0, this.pos))
         : Buffer.concat([...this.chunks, this.buf.subarray(0, this.pos)]);
     this.chunks.length = 0;
-    this.chunked = 0;
     this.pos = 0;
     return out;
   }
@@ -173,7 +165,6 @@ export class BinaryCopyWriter {
   private room(bytes: number): void {
     if (this.pos + bytes <= this.buf.length) return;
     this.chunks.push(this.buf.subarray(0, this.pos));
-    this.chunked += this.pos;
     this.buf = Buffer.allocUnsafe(Math.max(this.chunkBytes, bytes));
     this.pos = 0;
   }

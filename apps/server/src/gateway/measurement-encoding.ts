@@ -1,6 +1,6 @@
 import type { FactorValues, Hj212Packet } from '@ecep/hj212';
 import { BinaryCopyWriter, PG_EPOCH_MS } from './binary-copy.js';
-import { extraOf, type MeasurementRow } from './measurement-rows.js';
+import { extraOf, forEachMeasurement, type MeasurementRow } from './measurement-rows.js';
 
 /**
  * The `measurement_value` columns in the order an encoded row carries them. `packet_id` comes first: it is
@@ -37,8 +37,6 @@ export const MEASUREMENT_KEY_COLUMNS = ['device_id', 'cn', 'data_time', 'factor_
 export interface EncodedRows {
   bytes: Buffer;
   count: number;
-  /** The byte offset where each row starts. */
-  starts: number[];
   /** The factor code of each row, in order (for reading values back: the live feed). */
   factors: string[];
   /** The data time of each record that gave rows, in order, each once. */
@@ -105,44 +103,33 @@ export function encodePacketRows(
   receivedAtMs: number,
   ctx: EncodingContext,
 ): EncodedRows | null {
-  if (!packet.mn) return { bytes: Buffer.alloc(0), count: 0, starts: [], factors: [], dataTimesMs: [] };
   const cn = Number(packet.cn);
   const factors: string[] = [];
-  const starts: number[] = [];
   const dataTimesMs: number[] = [];
-  // The walk of forEachMeasurement, inlined: this runs for every packet the gateway stores.
-  for (const record of packet.records) {
-    const dataTimeMs = record.dataTimeMs;
-    if (dataTimeMs === null) continue;
-    if (!ctx.covers(dataTimeMs)) return discard();
-    const values = record.factors;
-    for (const factor in values) {
-      const factorId = ctx.factorIdOf(factor);
-      if (factorId === undefined) return discard();
-      if (dataTimesMs[dataTimesMs.length - 1] !== dataTimeMs) dataTimesMs.push(dataTimeMs);
-      const v = values[factor] as FactorValues;
-      const extra = extraOf(v);
-      starts.push(scratch.size);
-      factors.push(factor);
-      writeRow(
-        scratch,
-        deviceId,
-        cn,
-        dataTimeMs,
-        factorId,
-        v,
-        extra === null ? null : JSON.stringify(extra),
-        receivedAtMs,
-      );
+  let ready = true;
+  forEachMeasurement(packet, (dataTimeMs, factor, values) => {
+    if (!ready) return;
+    const factorId = ctx.factorIdOf(factor);
+    if (factorId === undefined || !ctx.covers(dataTimeMs)) {
+      ready = false;
+      return;
     }
-  }
-  return { bytes: scratch.take(), count: factors.length, starts, factors, dataTimesMs };
-}
-
-/** Drops what the scratch pad holds; null for the caller. */
-function discard(): null {
-  scratch.take();
-  return null;
+    if (dataTimesMs.at(-1) !== dataTimeMs) dataTimesMs.push(dataTimeMs);
+    factors.push(factor);
+    const extra = extraOf(values);
+    writeRow(
+      scratch,
+      deviceId,
+      cn,
+      dataTimeMs,
+      factorId,
+      values,
+      extra === null ? null : JSON.stringify(extra),
+      receivedAtMs,
+    );
+  });
+  const bytes = scratch.take();
+  return ready ? { bytes, count: factors.length, factors, dataTimesMs } : null;
 }
 
 /** Plain rows (one device), encoded; every factor code must have its number already. */
@@ -159,11 +146,9 @@ export function encodeRows(
     return id;
   });
   const factors: string[] = [];
-  const starts: number[] = [];
   const dataTimesMs: number[] = [];
   rows.forEach((r, i) => {
     if (dataTimesMs.at(-1) !== r.dataTimeMs) dataTimesMs.push(r.dataTimeMs);
-    starts.push(scratch.size);
     factors.push(r.factor);
     writeRow(
       scratch,
@@ -176,14 +161,31 @@ export function encodeRows(
       receivedAtMs,
     );
   });
-  return { bytes: scratch.take(), count: factors.length, starts, factors, dataTimesMs };
+  return { bytes: scratch.take(), count: factors.length, factors, dataTimesMs };
+}
+
+/** The byte offset where each row starts. */
+export function rowStarts(encoded: EncodedRows): number[] {
+  const { bytes, count } = encoded;
+  const starts: number[] = [];
+  let pos = 0;
+  for (let r = 0; r < count; r++) {
+    starts.push(pos);
+    const fields = bytes.readInt16BE(pos);
+    pos += 2;
+    for (let f = 0; f < fields; f++) {
+      const len = bytes.readInt32BE(pos);
+      pos += 4 + Math.max(len, 0);
+    }
+  }
+  return starts;
 }
 
 /** Writes the packet's id into every row (in place). */
 export function setPacketId(encoded: EncodedRows, packetId: number): void {
   const hi = Math.floor(packetId / TWO_32);
   const lo = packetId - hi * TWO_32;
-  for (const start of encoded.starts) {
+  for (const start of rowStarts(encoded)) {
     encoded.bytes.writeInt32BE(hi, start + PACKET_ID_AT);
     encoded.bytes.writeUInt32BE(lo, start + PACKET_ID_AT + 4);
   }
@@ -195,9 +197,8 @@ export function rowKey(bytes: Buffer, start: number): string {
 }
 
 /** The bytes of one row. */
-export function rowBytes(encoded: EncodedRows, r: number): Buffer {
-  const { bytes, starts } = encoded;
-  return bytes.subarray(starts[r], r + 1 < starts.length ? starts[r + 1] : bytes.length);
+export function rowBytes(encoded: EncodedRows, starts: readonly number[], r: number): Buffer {
+  return encoded.bytes.subarray(starts[r], r + 1 < starts.length ? starts[r + 1] : encoded.bytes.length);
 }
 
 /**
@@ -207,7 +208,7 @@ export function rowBytes(encoded: EncodedRows, r: number): Buffer {
 export function decodeRows(encoded: EncodedRows, mn: string, cn: string): MeasurementRow[] {
   const { bytes } = encoded;
   const out: MeasurementRow[] = [];
-  const { starts } = encoded;
+  const starts = rowStarts(encoded);
   for (let r = 0; r < starts.length; r++) {
     let pos = (starts[r] as number) + 2;
     const field = (): [number, number] => {

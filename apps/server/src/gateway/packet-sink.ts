@@ -13,6 +13,7 @@ import {
   MEASUREMENT_KEY_COLUMNS,
   rowBytes,
   rowKey,
+  rowStarts,
   setPacketId,
 } from './measurement-encoding.js';
 import type { MeasurementRow } from './measurement-rows.js';
@@ -116,7 +117,8 @@ function lastOfEachKey(encoded: readonly (EncodedRows | null)[]): Buffer[] {
   const byKey = new Map<string, Buffer>();
   for (const e of encoded) {
     if (!e) continue;
-    for (let r = 0; r < e.count; r++) byKey.set(rowKey(e.bytes, e.starts[r]!), rowBytes(e, r));
+    const starts = rowStarts(e);
+    for (let r = 0; r < starts.length; r++) byKey.set(rowKey(e.bytes, starts[r]!), rowBytes(e, starts, r));
   }
   return [...byKey.values()];
 }
