@@ -58,7 +58,6 @@ function batch(k: number): SinkItem[] {
       errorCode: null,
       quarantine: null,
       deviceId: deviceIds.get(`M${n % devices}`)!,
-      encoded: null,
       rows: measurementRows(r.packet),
     };
   });

@@ -6,12 +6,8 @@
  */
 
 const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
-/** What a binary COPY stream starts with: the signature, no flags, no header extension. */
-export const COPY_HEADER = Buffer.concat([SIGNATURE, Buffer.alloc(8)]);
-/** What it ends with: a field count of -1. */
-export const COPY_TRAILER = Buffer.from([0xff, 0xff]);
-/** Milliseconds from the Unix epoch to PostgreSQL's (2000-01-01 UTC). */
-export const PG_EPOCH_MS = 946_684_800_000;
+/** Microseconds between the Unix epoch and PostgreSQL's (2000-01-01 UTC), in milliseconds. */
+const PG_EPOCH_MS = 946_684_800_000;
 const TWO_32 = 4_294_967_296;
 
 export class BinaryCopyWriter {
@@ -19,16 +15,13 @@ export class BinaryCopyWriter {
   private pos = 0;
   private readonly chunks: Buffer[] = [];
 
-  /** `header: false` writes rows only, to be put into a stream later (see `take`). */
-  constructor(
-    private readonly chunkBytes = 256 * 1024,
-    header = true,
-  ) {
-    this.buf = Buffer.allocUnsafe(Math.max(chunkBytes, COPY_HEADER.length));
-    if (header) {
-      COPY_HEADER.copy(this.buf, 0);
-      this.pos = COPY_HEADER.length;
-    }
+  constructor(private readonly chunkBytes = 256 * 1024) {
+    this.buf = Buffer.allocUnsafe(Math.max(chunkBytes, SIGNATURE.length + 8));
+    SIGNATURE.copy(this.buf, 0);
+    this.pos = SIGNATURE.length;
+    this.buf.writeInt32BE(0, this.pos); // flags: no OIDs
+    this.buf.writeInt32BE(0, this.pos + 4); // no header extension
+    this.pos += 8;
   }
 
   /** Starts a row of `fields` columns. */
@@ -134,24 +127,10 @@ export class BinaryCopyWriter {
   /** Everything written, with the trailer, as buffers of about `chunkBytes` each. */
   finish(): Buffer[] {
     this.room(2);
-    COPY_TRAILER.copy(this.buf, this.pos);
+    this.buf.writeInt16BE(-1, this.pos);
     this.pos += 2;
     this.chunks.push(this.buf.subarray(0, this.pos));
     return this.chunks;
-  }
-
-  /**
-   * A copy of the rows written since the last `take`, in a buffer of their own, and a fresh start (the writer
-   * is a reusable scratch pad then: its own buffer is kept).
-   */
-  take(): Buffer {
-    const out =
-      this.chunks.length === 0
-        ? Buffer.from(this.buf.subarray(0, this.pos))
-        : Buffer.concat([...this.chunks, this.buf.subarray(0, this.pos)]);
-    this.chunks.length = 0;
-    this.pos = 0;
-    return out;
   }
 
   private int64(value: number): void {

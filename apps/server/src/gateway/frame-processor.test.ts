@@ -4,13 +4,10 @@ import {
   buildDataSegment,
   createSplitReassembler,
   encodeFrame,
-  type Hj212Packet,
 } from '@ecep/hj212';
 import { describe, expect, it } from 'vitest';
 import type { DeviceAuth, DeviceDirectory } from '../devices/device-directory.js';
 import { type FrameContext, processFrame } from './frame-processor.js';
-import { decodeRows, encodePacketRows } from './measurement-encoding.js';
-import { measurementRows } from './measurement-rows.js';
 import { rawText } from './packet-sink.js';
 
 const DEVICES: Record<string, DeviceAuth> = {
@@ -70,34 +67,6 @@ describe('processFrame (the validator stage)', () => {
     expect(d.item.dataTimeMs).toBe(Date.UTC(2026, 10, 24, 2, 0));
     expect(d.replyAfterCommit).toMatch(/CN=9014/);
     expect(d.replyAfterCommit).toMatch(/QN=20261124100100001/);
-  });
-
-  it('encodes the rows at once when the sink can, and keeps plain rows when it cannot yet', async () => {
-    const seen: Array<[string | null, number, number]> = [];
-    const encoding = {
-      factorIdOf: (code: string) => ({ a21026: 1, a19001: 2, a00000: 3 })[code],
-      covers: () => true,
-    };
-    const encode = (p: Hj212Packet, deviceId: number, at: number) => {
-      seen.push([p.mn, deviceId, at]);
-      return encodePacketRows(p, deviceId, at, encoding);
-    };
-    const d = await processFrame(packet('MN-OK'), ctx(), directory, createSplitReassembler(), {
-      maxSegmentBytes: 9999,
-      encode,
-    });
-    expect(d.item.outcome).toBe('stored');
-    expect(d.item.rows).toEqual([]);
-    expect(d.item.encoded?.count).toBe(3);
-    expect(seen).toEqual([['MN-OK', 1, ctx().receivedAtMs]]);
-    expect(decodeRows(d.item.encoded!, 'MN-OK', '2051')).toEqual(measurementRows(d.packet!));
-
-    const notYet = await processFrame(packet('MN-OK'), ctx(), directory, createSplitReassembler(), {
-      maxSegmentBytes: 9999,
-      encode: () => null,
-    });
-    expect(notYet.item.encoded).toBeNull();
-    expect(notYet.item.rows).toHaveLength(3);
   });
 
   it('stores but does not answer a packet without the A bit', async () => {

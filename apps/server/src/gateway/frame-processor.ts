@@ -10,18 +10,8 @@ import {
 } from '@ecep/hj212';
 import type { DeviceAuth, DeviceDirectory } from '../devices/device-directory.js';
 import { DATA_CNS } from './gateway-options.js';
-import type { EncodedRows } from './measurement-encoding.js';
 import { measurementRows } from './measurement-rows.js';
 import type { QuarantineReason, SinkItem } from './packet-sink.js';
-
-export interface DecideOptions {
-  maxSegmentBytes: number;
-  /**
-   * Encodes a stored packet's rows at once (see EncodedRows), or returns null when it cannot yet; without it,
-   * or on null, the item carries plain rows and the sink encodes them.
-   */
-  encode?: (packet: Hj212Packet, deviceId: number, receivedAtMs: number) => EncodedRows | null;
-}
 
 export interface FrameContext {
   connectionId: string;
@@ -56,18 +46,8 @@ function baseItem(ctx: FrameContext, raw: SinkItem['raw']): SinkItem {
     errorCode: null,
     quarantine: null,
     deviceId: null,
-    encoded: null,
     rows: [],
   };
-}
-
-/** Puts a stored packet's values into the item: encoded when the options can, else as plain rows. */
-function storeValues(item: SinkItem, packet: Hj212Packet, deviceId: number, options: DecideOptions): void {
-  item.outcome = 'stored';
-  item.deviceId = deviceId;
-  const encoded = options.encode?.(packet, deviceId, item.receivedAtMs) ?? null;
-  if (encoded === null) item.rows = measurementRows(packet);
-  else if (encoded.count > 0) item.encoded = encoded;
 }
 
 const firstDataTime = (p: Hj212Packet) => p.records.find((r) => r.dataTimeMs !== null)?.dataTimeMs ?? null;
@@ -85,7 +65,7 @@ export function decideFrame(
   ctx: FrameContext,
   lookup: DeviceLookup,
   reassembler: SplitReassembler,
-  options: DecideOptions,
+  options: { maxSegmentBytes: number },
 ): FrameDecision | { fetch: string } {
   // HJ 212 frames are text: a NUL byte never belongs, and PostgreSQL text cannot hold one (a single such frame
   // would fail its whole batch). Refused before decoding, kept with U+FFFD in its place.
@@ -148,14 +128,18 @@ export function decideFrame(
   if (packet.split) {
     const outcome = reassembler.add(packet, ctx.receivedAtMs);
     if (outcome.status === 'complete') {
-      storeValues(item, outcome.packet, dev.id, options);
+      item.outcome = 'stored';
+      item.deviceId = dev.id;
+      item.rows = measurementRows(outcome.packet);
     } else {
       // The part's raw text is durable once committed, so it is acknowledged like any packet.
       item.outcome = 'partial';
     }
     return { item, replyAfterCommit: ack, device: dev, packet };
   }
-  storeValues(item, packet, dev.id, options);
+  item.outcome = 'stored';
+  item.deviceId = dev.id;
+  item.rows = measurementRows(packet);
   return { item, replyAfterCommit: ack, device: dev, packet };
 }
 
@@ -165,7 +149,7 @@ export async function processFrame(
   ctx: FrameContext,
   directory: DeviceDirectory,
   reassembler: SplitReassembler,
-  options: DecideOptions,
+  options: { maxSegmentBytes: number },
 ): Promise<FrameDecision> {
   const fetched = new Map<string, DeviceAuth | null>();
   const lookup: DeviceLookup = (mn) => (fetched.has(mn) ? fetched.get(mn) : directory.peek(mn));

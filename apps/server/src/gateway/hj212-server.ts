@@ -5,9 +5,8 @@ import type { GatewayCounters, LiveConnections } from '../devices/device.routes.
 import type { DeviceDirectory } from '../devices/device-directory.js';
 import { FrameAdmission } from './admission.js';
 import { LanedBatcher } from './batcher.js';
-import { type DecideOptions, decideFrame, type FrameDecision, processFrame } from './frame-processor.js';
+import { decideFrame, type FrameDecision, processFrame } from './frame-processor.js';
 import { DEFAULT_GATEWAY_OPTIONS, type GatewayOptions } from './gateway-options.js';
-import { encodePacketRows } from './measurement-encoding.js';
 import { createPacketSink, type PacketSink, type SinkItem } from './packet-sink.js';
 import { restorePendingSplits } from './pending-splits.js';
 
@@ -100,12 +99,6 @@ export async function startHj212Gateway(
   );
   if (restoredParts > 0) logger?.info({ restoredParts }, 'hj212 split-packet parts restored after restart');
   const peek = (mn: string) => directory.peek(mn);
-  // Rows are encoded as soon as a packet is decided, so only a buffer of them waits for the commit.
-  const encoding = sink.encoding;
-  const decideOptions: DecideOptions = {
-    maxSegmentBytes: options.maxSegmentBytes,
-    ...(encoding ? { encode: (p, deviceId, at) => encodePacketRows(p, deviceId, at, encoding) } : {}),
-  };
   const byMn = new Map<string, ConnectionState>();
   const sockets = new Map<net.Socket, ConnectionState>();
   let seq = 0;
@@ -220,7 +213,7 @@ export async function startHj212Gateway(
       if (waitingDecisions === 0) {
         let now: ReturnType<typeof decideFrame>;
         try {
-          now = decideFrame(frame, context(receivedAtMs), peek, reassembler, decideOptions);
+          now = decideFrame(frame, context(receivedAtMs), peek, reassembler, options);
         } catch (err) {
           // Decoding never throws for bad input; a bug must still cost only this frame, not the process.
           return Promise.reject(err);
@@ -229,7 +222,7 @@ export async function startHj212Gateway(
       }
       waitingDecisions++;
       const decided = state.chain.then(() =>
-        processFrame(frame, context(receivedAtMs), directory, reassembler, decideOptions).then(noted),
+        processFrame(frame, context(receivedAtMs), directory, reassembler, options).then(noted),
       );
       const settled = decided.finally(() => waitingDecisions--);
       state.chain = settled.catch(() => undefined);

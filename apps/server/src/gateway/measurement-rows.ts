@@ -44,7 +44,7 @@ export function measurementRow(
 const n = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? null : v);
 
 /** The other fields of a factor, or null; walks the parser's dictionary without copying it when it is empty. */
-export function extraOf(values: FactorValues): Record<string, string> | null {
+function extraOf(values: FactorValues): Record<string, string> | null {
   let extra: Record<string, string> | null = null;
   for (const key in values.extra) {
     extra ??= {};
@@ -62,43 +62,48 @@ export function extraOf(values: FactorValues): Record<string, string> | null {
 }
 
 /**
- * Calls `visit` for each value a decoded data packet stores: one per (record DataTime, factor), in order.
- * Records without a DataTime carry no measurement; a packet without an MN stores nothing.
+ * The rows a decoded data packet stores: one per (record DataTime, factor). Records without a DataTime
+ * carry no measurement and give no rows.
  */
-export function forEachMeasurement(
-  packet: Hj212Packet,
-  visit: (dataTimeMs: number, factor: string, values: FactorValues) => void,
-): void {
-  if (!packet.mn) return;
+export function measurementRows(packet: Hj212Packet): MeasurementRow[] {
+  const rows: MeasurementRow[] = [];
+  if (!packet.mn) return rows;
   for (const record of packet.records) {
     if (record.dataTimeMs === null) continue;
     const factors = record.factors;
-    for (const factor in factors) visit(record.dataTimeMs, factor, factors[factor]!);
+    for (const factor in factors) {
+      const values = factors[factor]!;
+      rows.push({
+        mn: packet.mn,
+        cn: packet.cn,
+        dataTimeMs: record.dataTimeMs,
+        factor,
+        rtd: n(values.rtd),
+        avg: n(values.avg),
+        min: n(values.min),
+        max: n(values.max),
+        cou: n(values.cou),
+        zsRtd: n(values.zsRtd),
+        zsAvg: n(values.zsAvg),
+        zsMin: n(values.zsMin),
+        zsMax: n(values.zsMax),
+        flag: values.flag ?? null,
+        extra: extraOf(values),
+      });
+    }
   }
+  return rows;
 }
 
-/** The rows a decoded data packet stores, as values (see `forEachMeasurement`). */
-export function measurementRows(packet: Hj212Packet): MeasurementRow[] {
-  const rows: MeasurementRow[] = [];
-  const mn = packet.mn as string;
-  forEachMeasurement(packet, (dataTimeMs, factor, values) => {
-    rows.push({
-      mn,
-      cn: packet.cn,
-      dataTimeMs,
-      factor,
-      rtd: n(values.rtd),
-      avg: n(values.avg),
-      min: n(values.min),
-      max: n(values.max),
-      cou: n(values.cou),
-      zsRtd: n(values.zsRtd),
-      zsAvg: n(values.zsAvg),
-      zsMin: n(values.zsMin),
-      zsMax: n(values.zsMax),
-      flag: values.flag ?? null,
-      extra: extraOf(values),
-    });
-  });
-  return rows;
+/**
+ * Keeps the last row of each key, so that one batch never upserts the same key twice (PostgreSQL
+ * refuses that) and a resend inside a batch still replaces.
+ */
+export function dedupeRows<T extends { row: MeasurementRow }>(items: readonly T[]): T[] {
+  const byKey = new Map<string, T>();
+  for (const item of items) {
+    const r = item.row;
+    byKey.set(`${r.mn}\u0000${r.cn}\u0000${r.factor}\u0000${r.dataTimeMs}`, item);
+  }
+  return [...byKey.values()];
 }

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../db/create-db.js';
 import { backends, registerDevices } from '../test-support/test-db.js';
 import { FactorDictionary } from './factor-dictionary.js';
-import { encodeRows } from './measurement-encoding.js';
 import { type MeasurementRow, measurementRow } from './measurement-rows.js';
 import { createPacketSink, type PacketSink, type SinkItem } from './packet-sink.js';
 
@@ -44,7 +43,6 @@ function item(
     errorCode: null,
     quarantine: null,
     deviceId: deviceIds.get(mn) ?? null,
-    encoded: null,
     rows: Object.entries(values).map(([f, v]) => row(mn, minute, f, v)),
     ...over,
   };
@@ -59,7 +57,7 @@ for (const backend of backends()) {
 
     beforeAll(async () => {
       db = await backend.open();
-      deviceIds = await registerDevices(db.db, ['MN-S1', 'MN-S2', 'MN-S3', 'MN-S4', 'MN-S5', 'MN-S6']);
+      deviceIds = await registerDevices(db.db, ['MN-S1', 'MN-S2', 'MN-S3', 'MN-S4', 'MN-S5']);
       sink = createPacketSink(db);
     });
     afterAll(async () => {
@@ -94,45 +92,6 @@ for (const backend of backends()) {
         .execute();
       expect(values.map((v) => v.avg)).toEqual([3, 4]);
       expect(await count(sql`select count(*)::text as n from hj212_packet where mn = 'MN-S2'`)).toBe(4);
-    });
-
-    it('stores rows the gateway encoded before the batch like plain rows, each with its packet', async () => {
-      // The sink numbers the codes with the first (plain) batch; from then on packets can be encoded early.
-      await sink.write([item('MN-S6', 0, { a21026: 1, a19001: 2 })]);
-      const encoded = (minute: number, values: Record<string, number>): SinkItem => {
-        const plain = item('MN-S6', minute, values);
-        const factorIdOf = (code: string) => sink.encoding!.factorIdOf(code);
-        return {
-          ...plain,
-          encoded: encodeRows(plain.rows, plain.deviceId!, plain.receivedAtMs, factorIdOf),
-          rows: [],
-        };
-      };
-      // A resend inside the batch (minute 1 twice), one across batches (minute 0), plain and encoded side by side.
-      await sink.write([
-        encoded(1, { a21026: 10, a19001: 20 }),
-        item('MN-S6', 2, { a21026: 30 }),
-        encoded(1, { a21026: 11, a19001: 21 }),
-        encoded(0, { a21026: 5 }),
-      ]);
-      const rows = await db.db
-        .selectFrom('measurement_value as v')
-        .innerJoin('measurement_factor as f', 'f.id', 'v.factor_id')
-        .innerJoin('hj212_packet as p', 'p.id', 'v.packet_id')
-        .select(['v.data_time', 'f.code', 'v.avg', 'v.flag', 'p.mn', 'v.extra'])
-        .where('v.device_id', '=', deviceIds.get('MN-S6')!)
-        .orderBy('v.data_time')
-        .orderBy('f.code')
-        .execute();
-      expect(rows.map((r) => [(r.data_time.getTime() - T) / 60_000, r.code, r.avg, r.flag, r.mn])).toEqual([
-        [0, 'a19001', 2, 'N', 'MN-S6'],
-        [0, 'a21026', 5, 'N', 'MN-S6'],
-        [1, 'a19001', 21, 'N', 'MN-S6'],
-        [1, 'a21026', 11, 'N', 'MN-S6'],
-        [2, 'a21026', 30, 'N', 'MN-S6'],
-      ]);
-      expect(rows.find((r) => r.code === 'a21026')!.extra).toEqual({ Info: 'tab\there\\and\nnewline' });
-      expect(await count(sql`select count(*)::text as n from hj212_packet where mn = 'MN-S6'`)).toBe(5);
     });
 
     it('keeps quarantined and rejected frames as packets, never as measurements', async () => {

@@ -3,20 +3,9 @@ import { pipeline } from 'node:stream/promises';
 import { sql } from 'kysely';
 import copyStreams from 'pg-copy-streams';
 import type { DbHandle } from '../db/create-db.js';
-import { BinaryCopyWriter, COPY_HEADER, COPY_TRAILER } from './binary-copy.js';
+import { BinaryCopyWriter } from './binary-copy.js';
 import { FactorDictionary } from './factor-dictionary.js';
-import {
-  type EncodedRows,
-  type EncodingContext,
-  encodeRows,
-  MEASUREMENT_COLUMNS,
-  MEASUREMENT_KEY_COLUMNS,
-  rowBytes,
-  rowKey,
-  rowStarts,
-  setPacketId,
-} from './measurement-encoding.js';
-import type { MeasurementRow } from './measurement-rows.js';
+import { dedupeRows, type MeasurementRow } from './measurement-rows.js';
 import { MeasurementPartitions } from './partitions.js';
 
 export type PacketOutcome = 'stored' | 'partial' | 'quarantined' | 'rejected' | 'reply' | 'ignored';
@@ -38,14 +27,7 @@ export interface SinkItem {
   quarantine: QuarantineReason | null;
   /** The device's number (`monitoring_device.id`) when the item stores measurement rows. */
   deviceId: number | null;
-  /** The values to store, already encoded (the gateway's way, see EncodedRows); else `rows` holds them. */
-  encoded: EncodedRows | null;
   rows: MeasurementRow[];
-}
-
-/** Whether the item stores measurement values. */
-export function hasValues(item: SinkItem): boolean {
-  return item.encoded !== null || item.rows.length > 0;
 }
 
 /** The received frame as text. */
@@ -58,9 +40,27 @@ export function rawText(raw: SinkItem['raw']): string {
 export interface PacketSink {
   /** Writes the items in one transaction; resolves only after commit. */
   write(items: readonly SinkItem[]): Promise<void>;
-  /** What encoding a packet's rows before its batch needs (factor numbers, partitions); absent: plain rows. */
-  readonly encoding?: EncodingContext;
 }
+
+const MEASUREMENT_COLUMNS = [
+  'device_id',
+  'cn',
+  'data_time',
+  'factor_id',
+  'rtd',
+  'avg',
+  'min',
+  'max',
+  'cou',
+  'zs_rtd',
+  'zs_avg',
+  'zs_min',
+  'zs_max',
+  'flag',
+  'extra',
+  'packet_id',
+  'received_at',
+] as const;
 
 const PACKET_COLUMNS = [
   'id',
@@ -77,50 +77,58 @@ const PACKET_COLUMNS = [
 ] as const;
 
 const MEASUREMENT_COLUMN_LIST = MEASUREMENT_COLUMNS.join(',');
-const KEY_COLUMNS: readonly string[] = MEASUREMENT_KEY_COLUMNS;
+const KEY_COLUMNS = ['device_id', 'cn', 'data_time', 'factor_id'];
 const UPSERT_SET = MEASUREMENT_COLUMNS.filter((c) => !KEY_COLUMNS.includes(c))
   .map((c) => `${c} = excluded.${c}`)
   .join(', ');
 
-/** The item's values encoded: as the gateway encoded them, or now from plain rows (their codes have numbers). */
-function encodedOf(item: SinkItem, factors: FactorDictionary): EncodedRows | null {
-  if (item.encoded) return item.encoded;
-  if (item.rows.length === 0) return null;
-  return encodeRows(item.rows, item.deviceId!, item.receivedAtMs, (code) => factors.idOf(code));
+/** A measurement row with what the batch adds to it: its device's number, its packet's id and arrival time. */
+interface Staged {
+  row: MeasurementRow;
+  deviceId: number;
+  packetId: string;
+  receivedAtMs: number;
 }
 
-/** A binary COPY stream of encoded rows, joined into chunks of about 256 KiB (fewer, larger writes). */
-function copyStream(parts: Iterable<Buffer>): Buffer[] {
-  const out: Buffer[] = [];
-  let pending: Buffer[] = [COPY_HEADER];
-  let bytes = COPY_HEADER.length;
-  for (const part of parts) {
-    pending.push(part);
-    bytes += part.length;
-    if (bytes >= 256 * 1024) {
-      out.push(Buffer.concat(pending, bytes));
-      pending = [];
-      bytes = 0;
+/**
+ * Measurement rows in PostgreSQL's binary COPY format, in MEASUREMENT_COLUMNS order: numbers and times go as
+ * raw bytes, so neither side formats or parses them. Every factor code must be in `factors` already.
+ */
+function binaryRows(staged: Iterable<Staged>, factors: FactorDictionary): Buffer[] {
+  const w = new BinaryCopyWriter();
+  let lastPacket = '';
+  let packetIdNumber = 0;
+  let lastCn = '';
+  let cnNumber = 0;
+  for (const { row: r, deviceId, packetId, receivedAtMs } of staged) {
+    if (packetId !== lastPacket) {
+      lastPacket = packetId;
+      packetIdNumber = Number(packetId);
     }
+    if (r.cn !== lastCn) {
+      lastCn = r.cn;
+      cnNumber = Number(r.cn);
+    }
+    w.row(MEASUREMENT_COLUMNS.length);
+    w.int4(deviceId);
+    w.int2(cnNumber);
+    w.timestamptz(r.dataTimeMs);
+    w.int4(factors.idOf(r.factor)!);
+    w.float8(r.rtd);
+    w.float8(r.avg);
+    w.float8(r.min);
+    w.float8(r.max);
+    w.float8(r.cou);
+    w.float8(r.zsRtd);
+    w.float8(r.zsAvg);
+    w.float8(r.zsMin);
+    w.float8(r.zsMax);
+    w.text(r.flag);
+    w.jsonb(r.extra === null ? null : JSON.stringify(r.extra));
+    w.int8(packetIdNumber);
+    w.timestamptz(receivedAtMs);
   }
-  pending.push(COPY_TRAILER);
-  out.push(Buffer.concat(pending, bytes + COPY_TRAILER.length));
-  return out;
-}
-
-function* allRows(encoded: readonly (EncodedRows | null)[]): Generator<Buffer> {
-  for (const e of encoded) if (e) yield e.bytes;
-}
-
-/** The last row of each key, in arrival order of the keys (one upsert statement may not touch a key twice). */
-function lastOfEachKey(encoded: readonly (EncodedRows | null)[]): Buffer[] {
-  const byKey = new Map<string, Buffer>();
-  for (const e of encoded) {
-    if (!e) continue;
-    const starts = rowStarts(e);
-    for (let r = 0; r < starts.length; r++) byKey.set(rowKey(e.bytes, starts[r]!), rowBytes(e, starts, r));
-  }
-  return [...byKey.values()];
+  return w.finish();
 }
 
 /** Packet rows in PostgreSQL's binary COPY format, in PACKET_COLUMNS order. */
@@ -146,6 +154,34 @@ function binaryPackets(items: readonly SinkItem[], ids: readonly string[]): Buff
   return w.finish();
 }
 
+/** Every measurement row of the batch in arrival order, with its packet (one reused holder object). */
+function* stagedRows(items: readonly SinkItem[], ids: readonly string[]): Generator<Staged> {
+  const holder: Staged = {
+    row: null as unknown as MeasurementRow,
+    deviceId: 0,
+    packetId: '',
+    receivedAtMs: 0,
+  };
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    if (item.rows.length === 0) continue;
+    holder.deviceId = item.deviceId!;
+    holder.packetId = ids[i]!;
+    holder.receivedAtMs = item.receivedAtMs;
+    for (const row of item.rows) {
+      holder.row = row;
+      yield holder;
+    }
+  }
+}
+
+/** The last row of each key, for the upsert path (one statement may not touch a key twice). */
+function dedupedRows(items: readonly SinkItem[], ids: readonly string[]): Staged[] {
+  const copies: Staged[] = [];
+  for (const s of stagedRows(items, ids)) copies.push({ ...s });
+  return dedupeRows(copies);
+}
+
 function placeholders(rows: number, cols: number, offset = 0): string {
   const out: string[] = [];
   for (let r = 0; r < rows; r++) {
@@ -157,20 +193,25 @@ function placeholders(rows: number, cols: number, offset = 0): string {
 }
 
 /** The (mn, hour) pairs of minute data in the batch: their hourly rollups must be recomputed. */
-function dirtyHours(items: readonly SinkItem[], encoded: readonly (EncodedRows | null)[]): unknown[][] {
+function dirtyHours(items: readonly SinkItem[]): unknown[][] {
   const seen = new Set<string>();
   const out: unknown[][] = [];
-  items.forEach((item, i) => {
-    const e = encoded[i];
-    if (!e || item.cn !== '2051' || item.mn === null) return;
-    for (const dataTimeMs of e.dataTimesMs) {
-      const hourMs = Math.floor(dataTimeMs / 3_600_000) * 3_600_000;
-      const key = `${item.mn}\u0000${hourMs}`;
+  let lastMn = '';
+  let lastHourMs = Number.NaN;
+  for (const item of items) {
+    for (const row of item.rows) {
+      if (row.cn !== '2051') continue;
+      const hourMs = Math.floor(row.dataTimeMs / 3_600_000) * 3_600_000;
+      // Rows of a packet share MN and hour: skip the key unless either changed.
+      if (hourMs === lastHourMs && row.mn === lastMn) continue;
+      lastMn = row.mn;
+      lastHourMs = hourMs;
+      const key = `${row.mn}\u0000${hourMs}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push([item.mn, new Date(hourMs).toISOString()]);
+      out.push([row.mn, new Date(hourMs).toISOString()]);
     }
-  });
+  }
   return out;
 }
 
@@ -241,14 +282,13 @@ async function writeBatch(tx: BatchTx, items: readonly SinkItem[], factors: Fact
       quarantine.flat(),
     );
   }
-  const encoded = items.map((item) => encodedOf(item, factors));
-  if (!encoded.some((e) => e !== null)) return;
-  encoded.forEach((e, i) => {
-    if (e) setPacketId(e, Number(ids[i]));
-  });
+  if (!items.some((item) => item.rows.length > 0)) return;
   await tx.query('savepoint direct_copy');
   try {
-    await tx.copyIn(`measurement_value (${MEASUREMENT_COLUMN_LIST})`, copyStream(allRows(encoded)));
+    await tx.copyIn(
+      `measurement_value (${MEASUREMENT_COLUMN_LIST})`,
+      binaryRows(stagedRows(items, ids), factors),
+    );
     await tx.query('release savepoint direct_copy');
   } catch (err) {
     if ((err as { code?: string }).code !== '23505') throw err;
@@ -258,22 +298,14 @@ async function writeBatch(tx: BatchTx, items: readonly SinkItem[], factors: Fact
     );
     await tx.copyIn(
       `measurement_value_stage (${MEASUREMENT_COLUMN_LIST})`,
-      copyStream(lastOfEachKey(encoded)),
+      binaryRows(dedupedRows(items, ids), factors),
     );
     await tx.query(
       `insert into measurement_value (${MEASUREMENT_COLUMN_LIST}) select ${MEASUREMENT_COLUMN_LIST} from measurement_value_stage on conflict (${KEY_COLUMNS.join(', ')}) do update set ${UPSERT_SET}`,
     );
   }
-  const dirty = dirtyHours(items, encoded);
+  const dirty = dirtyHours(items);
   if (dirty.length > 0) await tx.query(DIRTY_UPSERT(dirty.length), dirty.flat());
-}
-
-/** Encoding before the batch with the sink's own factor numbers and partitions (both only grow). */
-function encodingContext(partitions: MeasurementPartitions, factors: FactorDictionary): EncodingContext {
-  return {
-    factorIdOf: (code) => factors.idOf(code),
-    covers: (dataTimeMs) => partitions.covers(dataTimeMs),
-  };
 }
 
 /** The sink for PostgreSQL: a pooled connection per batch, COPY over the wire. */
@@ -284,7 +316,6 @@ function postgresSink(
 ): PacketSink {
   const pool = handle.pool!;
   return {
-    encoding: encodingContext(partitions, factors),
     async write(items) {
       if (items.length === 0) return;
       // Partitions and factor numbers first, on their own connections: they must not wait inside the data
@@ -324,7 +355,6 @@ function pgliteSink(
 ): PacketSink {
   const pg = handle.pglite!;
   return {
-    encoding: encodingContext(partitions, factors),
     async write(items) {
       if (items.length === 0) return;
       await prepareBatch(partitions, factors, items);

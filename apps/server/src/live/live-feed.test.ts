@@ -1,6 +1,5 @@
 import type { LiveMeasurement } from '@ecep/contract';
 import { describe, expect, it } from 'vitest';
-import { encodeRows } from '../gateway/measurement-encoding.js';
 import { type MeasurementRow, measurementRow } from '../gateway/measurement-rows.js';
 import type { SinkItem } from '../gateway/packet-sink.js';
 import { LiveFeed, liveEventsOf } from './live-feed.js';
@@ -24,7 +23,6 @@ function item(rows: MeasurementRow[], outcome: SinkItem['outcome'] = 'stored'): 
     errorCode: null,
     quarantine: outcome === 'quarantined' ? 'wrong-password' : null,
     deviceId: outcome === 'stored' ? 1 : null,
-    encoded: null,
     rows: outcome === 'stored' ? rows : [],
   };
 }
@@ -52,26 +50,6 @@ describe('live events of a committed batch', () => {
       ['A', '2026-11-24T10:05:00+08:00', 1],
       ['A', '2026-11-24T10:06:00+08:00', 2],
     ]);
-  });
-});
-
-describe('live events of rows encoded before the batch', () => {
-  it('are the events of the same rows kept plain', () => {
-    const rows = [
-      row('A', 'a21026', 1.5),
-      row('A', 'a19001', 2, 'D'),
-      row('A', 'a21026', 3, 'N', T0 + 60_000),
-    ];
-    const plain = item(rows);
-    const ids: Record<string, number> = { a21026: 1, a19001: 2 };
-    const encoded: SinkItem = {
-      ...plain,
-      encoded: encodeRows(rows, 1, plain.receivedAtMs, (c) => ids[c]),
-      rows: [],
-    };
-    const events = liveEventsOf([encoded]);
-    expect(events).toHaveLength(2);
-    expect(events).toEqual(liveEventsOf([plain]));
   });
 });
 

@@ -1,7 +1,6 @@
 import type { LiveMeasurement } from '@ecep/contract';
-import { decodeRows } from '../gateway/measurement-encoding.js';
 import type { MeasurementRow } from '../gateway/measurement-rows.js';
-import { hasValues, type SinkItem } from '../gateway/packet-sink.js';
+import type { SinkItem } from '../gateway/packet-sink.js';
 import { toShanghaiIso } from '../lib/shanghai-time.js';
 
 type LiveValues = LiveMeasurement['values'];
@@ -35,7 +34,7 @@ export function liveEventsOf(items: readonly SinkItem[]): Array<Omit<LiveMeasure
   let receivedMs = Number.NaN;
   let receivedAt = '';
   for (const item of items) {
-    if (item.outcome !== 'stored' || !hasValues(item)) continue;
+    if (item.outcome !== 'stored' || item.rows.length === 0) continue;
     if (item.receivedAtMs !== receivedMs) {
       receivedMs = item.receivedAtMs;
       receivedAt = toShanghaiIso(receivedMs);
@@ -43,8 +42,7 @@ export function liveEventsOf(items: readonly SinkItem[]): Array<Omit<LiveMeasure
     // A packet's rows come record by record (one MN and CN per packet): a new data time starts a new event.
     let event: Omit<LiveMeasurement, 'seq'> | null = null;
     let eventTimeMs = Number.NaN;
-    const rows = item.encoded ? decodeRows(item.encoded, item.mn!, item.cn!) : item.rows;
-    for (const row of rows) {
+    for (const row of item.rows) {
       if (event === null || row.dataTimeMs !== eventTimeMs) {
         eventTimeMs = row.dataTimeMs;
         event = { mn: row.mn, cn: row.cn, dataTime: toShanghaiIso(row.dataTimeMs), receivedAt, values: {} };
@@ -137,7 +135,7 @@ export class LiveFeed {
    */
   publish(items: readonly SinkItem[]): void {
     for (const item of items) {
-      if (item.outcome !== 'stored' || !hasValues(item) || item.mn === null) continue;
+      if (item.outcome !== 'stored' || item.rows.length === 0 || item.mn === null) continue;
       if (item.receivedAtMs > (this.lastReceivedMs.get(item.mn) ?? 0)) {
         this.lastReceivedMs.set(item.mn, item.receivedAtMs);
       }
