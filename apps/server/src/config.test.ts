@@ -56,6 +56,7 @@ describe('config', () => {
         ECEP_HJ212_MAX_QUEUED_FRAMES: '5000',
         ECEP_HJ212_BATCH_DELAY_MS: '0',
         ECEP_HJ212_SPLIT_WAIT_S: '60',
+        ECEP_HJ212_MAX_DATA_TIME_AHEAD_S: '600',
       },
     ).gateway;
     expect(tuned).toMatchObject({
@@ -64,6 +65,7 @@ describe('config', () => {
       maxQueuedFrames: 5000,
       maxBatchDelayMs: 0,
       splitMaxAgeMs: 60_000,
+      maxDataTimeAheadMs: 600_000,
       maxInFlightPerConnection: defaults.maxInFlightPerConnection,
     });
     try {

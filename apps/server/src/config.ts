@@ -34,6 +34,7 @@ export const GATEWAY_ENV: ReadonlyArray<[string, keyof GatewayOptions, number, n
   ['ECEP_HJ212_BATCH_DELAY_MS', 'maxBatchDelayMs', 1, 0],
   ['ECEP_HJ212_SPLIT_WAIT_S', 'splitMaxAgeMs', 1000, 1],
   ['ECEP_HJ212_WRITE_LANES', 'writeLanes', 1, 1],
+  ['ECEP_HJ212_MAX_DATA_TIME_AHEAD_S', 'maxDataTimeAheadMs', 1000, 60],
 ];
 
 export type ConfigInput = Partial<{

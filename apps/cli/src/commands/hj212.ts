@@ -69,7 +69,10 @@ export function registerHj212(program: Command): void {
       '--replay',
       'load tests: repeat a few recorded packets per CN (only QN, DataTime and CRC change), far less CPU per packet',
     )
-    .option('--start <iso>', 'data time of the first packet (default: now − duration worth of steps)')
+    .option(
+      '--start <iso>',
+      'data time of the first packet, each next one a step later (default: 30 days ago)',
+    )
     .action(async (o: Record<string, string>) => {
       const report = await runSimulation({
         host: o.host ?? '127.0.0.1',
@@ -87,7 +90,7 @@ export function registerHj212(program: Command): void {
         replay: (o.replay as unknown) === true,
         startDataTimeMs: o.start
           ? parseInstant('start', o.start).getTime()
-          : Math.floor(Date.now() / 60_000) * 60_000 - 86_400_000,
+          : Math.floor(Date.now() / 60_000) * 60_000 - 30 * 86_400_000,
         onProgress: (line) => process.stderr.write(`\r${line}   `),
       });
       process.stderr.write('\n');

@@ -74,8 +74,11 @@ for (const backend of backends()) {
           { part: 'measurement_value_y2026m10', n: 1 },
           { part: 'measurement_value_y2026m11', n: 2 },
         ]);
-        // And back: undoing the migration gives the text-keyed table with the same values.
-        const { error } = await migratorOf(db.db, migrations).migrateDown();
+        // And back: undoing the migration (and any after it) gives the text-keyed table with the same values.
+        const before = Object.keys(migrations)
+          .filter((name) => name < COMPACT)
+          .at(-1)!;
+        const { error } = await migratorOf(db.db, migrations).migrateTo(before);
         expect(error).toBeUndefined();
         const back = await sql<{ cn: string; factor: string; avg: number }>`
           select cn, factor, avg from measurement where mn = 'MN-OLD' order by packet_id`.execute(db.db);

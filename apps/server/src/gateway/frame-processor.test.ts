@@ -3,6 +3,7 @@ import {
   buildDataPackets,
   buildDataSegment,
   createSplitReassembler,
+  decodeFrame,
   encodeFrame,
 } from '@ecep/hj212';
 import { describe, expect, it } from 'vitest';
@@ -35,7 +36,10 @@ const FACTORS = {
   a00000: { avg: 120, flag: 'N' },
 };
 
-function packet(mn: string, opts: { pw?: string; flag?: number; crc?: 'hj212' | 'modbus-le' } = {}) {
+function packet(
+  mn: string,
+  opts: { pw?: string; flag?: number; crc?: 'hj212' | 'modbus-le'; dataTime?: string } = {},
+) {
   const segment = buildDataPacket({
     st: '31',
     cn: '2051',
@@ -43,7 +47,7 @@ function packet(mn: string, opts: { pw?: string; flag?: number; crc?: 'hj212' | 
     pw: opts.pw ?? '123456',
     qn: '20261124100100001',
     flag: opts.flag ?? 5,
-    dataTime: '20261124100000',
+    dataTime: opts.dataTime ?? '20261124100000',
     factors: FACTORS,
   });
   return new TextEncoder().encode(encodeFrame(segment, opts.crc ?? 'hj212'));
@@ -67,6 +71,44 @@ describe('processFrame (the validator stage)', () => {
     expect(d.item.dataTimeMs).toBe(Date.UTC(2026, 10, 24, 2, 0));
     expect(d.replyAfterCommit).toMatch(/CN=9014/);
     expect(d.replyAfterCommit).toMatch(/QN=20261124100100001/);
+  });
+
+  it('keeps data dated over an hour after its arrival out of the values, acknowledges it and sets the clock', async () => {
+    // Arrival 10:01:05 Beijing; DataTime 11:02 is 61 minutes ahead: the data unit's clock is wrong.
+    const d = await run(packet('MN-OK', { dataTime: '20261124110200' }));
+    expect(d.item).toMatchObject({
+      outcome: 'quarantined',
+      quarantine: 'implausible-time',
+      errorCode: 'HJ212_IMPLAUSIBLE_DATA_TIME',
+      rows: [],
+    });
+    // The 9014 first (the packet is durable in quarantine), then a 1012 with the platform's Beijing time.
+    const replies = (d.replyAfterCommit ?? '').split('\r\n').filter(Boolean);
+    expect(replies).toHaveLength(2);
+    expect(replies[0]).toMatch(/CN=9014;PW=123456;MN=MN-OK;/);
+    expect(replies[1]).toMatch(/;CN=1012;PW=123456;MN=MN-OK;Flag=5;CP=&&SystemTime=20261124100105&&/);
+    expect(replies[1]).toMatch(/^##\d{4}QN=20261124100105000;ST=31;/);
+
+    // 59 minutes ahead is a clock that drifts, not a wrong one; history from two years ago is a resend.
+    expect((await run(packet('MN-OK', { dataTime: '20261124110000' }))).item.outcome).toBe('stored');
+    expect((await run(packet('MN-OK', { dataTime: '20241124100000' }))).item.outcome).toBe('stored');
+  });
+
+  it('answers a time calibration request (1013) with 9013 and sets the clock with 1012', async () => {
+    const segment = buildDataSegment(
+      { qn: '20261124100100002', st: '31', cn: '1013', pw: '123456', mn: 'MN-MODBUS', flag: 5 },
+      '',
+    );
+    const d = await run(new TextEncoder().encode(encodeFrame(segment, 'modbus-le')));
+    expect(d.item.outcome).toBe('ignored');
+    expect(d.item.rows).toEqual([]);
+    const replies = (d.replyAfterCommit ?? '').split('\r\n').filter(Boolean);
+    expect(replies.map((r) => /CN=(\d+)/.exec(r)?.[1])).toEqual(['9013', '1012']);
+    expect(replies[0]).toMatch(/QN=20261124100100002;ST=91;CN=9013;/);
+    expect(replies[1]).toMatch(/SystemTime=20261124100105/);
+    // Both in the device's own CRC mode.
+    for (const r of replies)
+      expect(decodeFrame(new TextEncoder().encode(`${r}\r\n`), { crcMode: 'modbus-le' }).ok).toBe(true);
   });
 
   it('stores but does not answer a packet without the A bit', async () => {

@@ -1,15 +1,18 @@
 import { isUtf8 } from 'node:buffer';
 import {
   buildDataResponse,
+  buildNotificationResponse,
+  buildSetTimeRequest,
   type CrcMode,
   decodeFrame,
   encodeFrame,
+  formatQn,
   type Hj212Packet,
   replyTo,
   type SplitReassembler,
 } from '@ecep/hj212';
 import type { DeviceAuth, DeviceDirectory } from '../devices/device-directory.js';
-import { DATA_CNS } from './gateway-options.js';
+import { DATA_CNS, DEFAULT_GATEWAY_OPTIONS } from './gateway-options.js';
 import { measurementRows } from './measurement-rows.js';
 import type { QuarantineReason, SinkItem } from './packet-sink.js';
 
@@ -52,6 +55,27 @@ function baseItem(ctx: FrameContext, raw: SinkItem['raw']): SinkItem {
 
 const firstDataTime = (p: Hj212Packet) => p.records.find((r) => r.dataTimeMs !== null)?.dataTimeMs ?? null;
 
+export interface DecideOptions {
+  maxSegmentBytes: number;
+  /** See GatewayOptions; the gateway's default when absent. */
+  maxDataTimeAheadMs?: number;
+}
+
+/**
+ * Whether a record's DataTime lies further ahead of the arrival than the device's clock can be right. (Old data
+ * is history being resent, which the standard asks the platform to take.)
+ */
+function hasImplausibleTime(packet: Hj212Packet, receivedAtMs: number, options: DecideOptions): boolean {
+  const latest = receivedAtMs + (options.maxDataTimeAheadMs ?? DEFAULT_GATEWAY_OPTIONS.maxDataTimeAheadMs);
+  return packet.records.some((r) => r.dataTimeMs !== null && r.dataTimeMs > latest);
+}
+
+/** A 1012 request setting the device's clock to `nowMs` (HJ 212 §6.7: the platform keeps field clocks right). */
+function setClock(device: DeviceAuth, packet: Hj212Packet, nowMs: number): string {
+  const to = { qn: formatQn(nowMs), st: packet.st ?? '91', pw: device.password, mn: device.mn };
+  return encodeFrame(buildSetTimeRequest(to, nowMs), device.crcMode);
+}
+
 /** A device by MN: the record, null when it is known not to exist, undefined when it must be fetched first. */
 export type DeviceLookup = (mn: string) => DeviceAuth | null | undefined;
 
@@ -65,7 +89,7 @@ export function decideFrame(
   ctx: FrameContext,
   lookup: DeviceLookup,
   reassembler: SplitReassembler,
-  options: { maxSegmentBytes: number },
+  options: DecideOptions,
 ): FrameDecision | { fetch: string } {
   // HJ 212 frames are text: a NUL byte never belongs, and PostgreSQL text cannot hold one (a single such frame
   // would fail its whole batch). Refused before decoding, kept with U+FFFD in its place.
@@ -121,6 +145,30 @@ export function decideFrame(
   }
   const dev = device as DeviceAuth;
   const ack = packet.ackRequired ? encodeFrame(buildDataResponse(replyTo(packet)), dev.crcMode) : null;
+  if (packet.cn === '1013') {
+    // A time calibration request (notify): answered with 9013, then the clock is set with 1012.
+    item.outcome = 'ignored';
+    const notified = encodeFrame(buildNotificationResponse(replyTo(packet)), dev.crcMode);
+    return {
+      item,
+      replyAfterCommit: notified + setClock(dev, packet, ctx.receivedAtMs),
+      device: dev,
+      packet,
+    };
+  }
+  if (DATA_CNS.has(packet.cn) && hasImplausibleTime(packet, ctx.receivedAtMs, options)) {
+    // Kept (and acknowledged: it is durable in quarantine, and a resend would only repeat it), never stored as
+    // values — which would also open a monthly partition for whatever year the clock says — and the clock is set.
+    item.outcome = 'quarantined';
+    item.quarantine = 'implausible-time';
+    item.errorCode = 'HJ212_IMPLAUSIBLE_DATA_TIME';
+    return {
+      item,
+      replyAfterCommit: (ack ?? '') + setClock(dev, packet, ctx.receivedAtMs),
+      device: dev,
+      packet,
+    };
+  }
   if (!DATA_CNS.has(packet.cn)) {
     item.outcome = packet.cn.startsWith('9') ? 'reply' : 'ignored';
     return { item, replyAfterCommit: ack, device: dev, packet };
@@ -149,7 +197,7 @@ export async function processFrame(
   ctx: FrameContext,
   directory: DeviceDirectory,
   reassembler: SplitReassembler,
-  options: { maxSegmentBytes: number },
+  options: DecideOptions,
 ): Promise<FrameDecision> {
   const fetched = new Map<string, DeviceAuth | null>();
   const lookup: DeviceLookup = (mn) => (fetched.has(mn) ? fetched.get(mn) : directory.peek(mn));

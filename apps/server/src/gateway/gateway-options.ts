@@ -22,6 +22,11 @@ export interface GatewayOptions {
    * (default 2; the embedded database always uses 1).
    */
   writeLanes: number;
+  /**
+   * Data whose DataTime is more than this ahead of its arrival is quarantined and the device's clock set
+   * (default 1 h: a clock that far off is wrong, not drifting).
+   */
+  maxDataTimeAheadMs: number;
 }
 
 export const DEFAULT_GATEWAY_OPTIONS: GatewayOptions = Object.freeze({
@@ -33,6 +38,7 @@ export const DEFAULT_GATEWAY_OPTIONS: GatewayOptions = Object.freeze({
   maxBatchDelayMs: 20,
   splitMaxAgeMs: 10 * 60_000,
   writeLanes: 2,
+  maxDataTimeAheadMs: 60 * 60_000,
 });
 
 /** CNs whose CP carries measurements (uploads and replies to history requests). */

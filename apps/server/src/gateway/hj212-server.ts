@@ -178,7 +178,9 @@ export async function startHj212Gateway(
     /** Notes what a decision says about the connection; keeps only what waits for the commit. */
     const noted = (decision: FrameDecision) => {
       const { item } = decision;
-      if (decision.device && item.outcome !== 'quarantined') {
+      // A device whose data was held back for its clock is still who it says it is.
+      const authenticated = item.outcome !== 'quarantined' || item.quarantine === 'implausible-time';
+      if (decision.device && authenticated) {
         lastCrcMode = decision.device.crcMode;
         if (item.mn) {
           state.mns.add(item.mn);

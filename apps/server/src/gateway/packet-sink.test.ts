@@ -98,7 +98,13 @@ for (const backend of backends()) {
       await sink.write([
         item('MN-UNKNOWN', 0, {}, { outcome: 'quarantined', quarantine: 'unknown-mn' }),
         item('MN-S3', 0, {}, { outcome: 'rejected', errorCode: 'HJ212_BAD_CRC' }),
+        item('MN-S3', 9, {}, { outcome: 'quarantined', quarantine: 'implausible-time' }),
       ]);
+      expect(
+        await count(
+          sql`select count(*)::text as n from hj212_quarantine where mn = 'MN-S3' and reason = 'implausible-time'`,
+        ),
+      ).toBe(1);
       expect(await count(sql`select count(*)::text as n from hj212_quarantine where mn = 'MN-UNKNOWN'`)).toBe(
         1,
       );

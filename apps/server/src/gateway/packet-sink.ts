@@ -9,7 +9,7 @@ import { dedupeRows, type MeasurementRow } from './measurement-rows.js';
 import { MeasurementPartitions } from './partitions.js';
 
 export type PacketOutcome = 'stored' | 'partial' | 'quarantined' | 'rejected' | 'reply' | 'ignored';
-export type QuarantineReason = 'unknown-mn' | 'wrong-password' | 'disabled';
+export type QuarantineReason = 'unknown-mn' | 'wrong-password' | 'disabled' | 'implausible-time';
 
 /** Everything one received frame leaves in the database. */
 export interface SinkItem {

@@ -13,6 +13,7 @@ import * as tasks from './20261125T1220-tasks.js';
 import * as targetsReporting from './20261125T1300-targets-reporting.js';
 import * as measurementKeyOrder from './20261126T0900-measurement-key-order.js';
 import * as measurementCompactKey from './20261127T0900-measurement-compact-key.js';
+import * as quarantineImplausibleTime from './20261128T0900-quarantine-implausible-time.js';
 
 /** All migrations, keyed by a timestamped name; they run in name order. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '20261125T1300-targets-reporting': targetsReporting,
   '20261126T0900-measurement-key-order': measurementKeyOrder,
   '20261127T0900-measurement-compact-key': measurementCompactKey,
+  '20261128T0900-quarantine-implausible-time': quarantineImplausibleTime,
 };
