@@ -346,6 +346,63 @@ for (const backend of backends()) {
       unit.close();
     });
 
+    it('acknowledges data dated hours ahead, keeps it out of the values and sets the data unit\u2019s clock', async () => {
+      const unit = await TestDataUnit.connect(gateway.port);
+      const qn = nextQn();
+      const future = Date.now() + 3 * 3_600_000;
+      const segment = buildDataPacket({
+        st: '31',
+        cn: '2051',
+        mn: 'MN-B',
+        pw: '123456',
+        qn,
+        flag: 5,
+        dataTime: future,
+        factors: FACTORS,
+      });
+      await unit.write(encodeFrame(segment));
+      expect(await unit.waitForAcks(1)).toEqual([qn]);
+      for (let i = 0; i < 50 && !unit.replies.some((r) => r.cn === '1012'); i++) await sleep(20);
+      const setTime = unit.replies.find((r) => r.cn === '1012');
+      expect(setTime?.mn).toBe('MN-B');
+      // The platform's clock, not the device's: within a minute of now (Beijing time, to the second).
+      const systemTime = setTime?.records[0]?.fields.SystemTime ?? '';
+      expect(systemTime).toMatch(/^\d{14}$/);
+      const setMs = Date.UTC(
+        Number(systemTime.slice(0, 4)),
+        Number(systemTime.slice(4, 6)) - 1,
+        Number(systemTime.slice(6, 8)),
+        Number(systemTime.slice(8, 10)) - 8,
+        Number(systemTime.slice(10, 12)),
+        Number(systemTime.slice(12, 14)),
+      );
+      expect(Math.abs(setMs - Date.now())).toBeLessThan(60_000);
+      expect(await count('measurement', sql`mn = 'MN-B' and data_time > now() + interval '1 hour'`)).toBe(0);
+      expect(
+        await count(
+          'hj212_quarantine',
+          sql`mn = 'MN-B' and reason = 'implausible-time' and raw like ${`%QN=${qn};%`}`,
+        ),
+      ).toBe(1);
+      unit.close();
+      // An operator who knows better takes it in like any quarantined packet.
+      const { acceptQuarantined } = await import('./quarantine.service.js');
+      const operator = {
+        userId: '00000000-0000-0000-0000-000000000000',
+        username: 'op',
+        displayName: 'op',
+        role: 'province_admin' as const,
+        regionCode: null,
+        enterpriseId: null,
+      };
+      expect(await acceptQuarantined(db.db, operator, 'MN-B')).toEqual({
+        accepted: 1,
+        measurements: 8,
+        stillRefused: [],
+      });
+      expect(await count('measurement', sql`mn = 'MN-B' and data_time > now() + interval '1 hour'`)).toBe(8);
+    });
+
     it('takes quarantined packets in once the device is registered', async () => {
       const { acceptQuarantined } = await import('./quarantine.service.js');
       const principal = {
