@@ -75,6 +75,7 @@ describe('config', () => {
           ECEP_HJ212_BATCH_FRAMES: '0',
           ECEP_HJ212_MAX_FRAME_BYTES: '20000',
           ECEP_HJ212_IDLE_TIMEOUT_S: 'soon',
+          ECEP_HJ212_MAX_DATA_TIME_AHEAD_S: '30',
         },
       );
       expect.unreachable();
@@ -83,6 +84,7 @@ describe('config', () => {
       expect(problems).toMatch(/ECEP_HJ212_BATCH_FRAMES: expected a whole number ≥ 1, got "0"/);
       expect(problems).toMatch(/ECEP_HJ212_MAX_FRAME_BYTES: at most 9999/);
       expect(problems).toMatch(/ECEP_HJ212_IDLE_TIMEOUT_S: expected a whole number ≥ 1, got "soon"/);
+      expect(problems).toMatch(/ECEP_HJ212_MAX_DATA_TIME_AHEAD_S: expected a whole number ≥ 60, got "30"/);
     }
   });
 });

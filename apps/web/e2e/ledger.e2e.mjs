@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
-import { apiAs, BASE_URL, launchBrowser, signIn } from './helpers.mjs';
+import { apiAs, asSignedIn, BASE_URL, launchBrowser } from './helpers.mjs';
 
 /** A city administrator may write ledgers (and import them) for the enterprises of the city. */
 const CITY_USER = 'taiyuan';
@@ -155,60 +155,61 @@ describe('solid-waste ledger import and the city utilisation rate', () => {
       备注: '浏览器测试',
     };
 
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    try {
-      await signIn(page, CITY_USER, '/ledger');
-      const rateBefore = await cityRateShown(page, period, cityCode);
-      assert.equal(rateBefore, before?.utilizationRatePct ?? null, 'the view shows the API’s rate before');
+    await asSignedIn(
+      browser,
+      CITY_USER,
+      '/ledger',
+      async (page) => {
+        const rateBefore = await cityRateShown(page, period, cityCode);
+        assert.equal(rateBefore, before?.utilizationRatePct ?? null, 'the view shows the API’s rate before');
 
-      await page.goto(`${BASE_URL}/ledger?tab=excel`);
-      const downloading = page.waitForEvent('download');
-      await page.getByTestId('ledger-template').click();
-      const download = await downloading;
-      const templatePath = join(dir, 'template.xlsx');
-      await download.saveAs(templatePath);
+        await page.goto(`${BASE_URL}/ledger?tab=excel`);
+        const downloading = page.waitForEvent('download');
+        await page.getByTestId('ledger-template').click();
+        const download = await downloading;
+        const templatePath = join(dir, 'template.xlsx');
+        await download.saveAs(templatePath);
 
-      const badPath = join(dir, 'bad.xlsx');
-      await fillTemplate(templatePath, [rowA, rowB], badPath);
-      await page.locator('input[type=file]').setInputFiles(badPath);
-      const errors = page.getByTestId('ledger-import-errors');
-      await errors.waitFor({ timeout: 20_000 });
-      const issueRows = page.locator('[data-testid=ledger-import-issues] tbody tr.ant-table-row');
-      assert.equal(await issueRows.count(), 1, 'one problem: the row that does not balance');
-      const issue = (await issueRows.first().textContent()) ?? '';
-      assert.match(issue, /^4/, `the problem is in row 4 (row 3 is fine): “${issue}”`);
-      assert.match(issue, /产生量/, 'it names the generated amount that does not add up');
-      assert.match(issue, /10000/, 'and its numbers');
-      assert.match((await errors.textContent()) ?? '', /未写入任何数据/, 'all-or-nothing: nothing written');
+        const badPath = join(dir, 'bad.xlsx');
+        await fillTemplate(templatePath, [rowA, rowB], badPath);
+        await page.locator('input[type=file]').setInputFiles(badPath);
+        const errors = page.getByTestId('ledger-import-errors');
+        await errors.waitFor({ timeout: 20_000 });
+        const issueRows = page.locator('[data-testid=ledger-import-issues] tbody tr.ant-table-row');
+        assert.equal(await issueRows.count(), 1, 'one problem: the row that does not balance');
+        const issue = (await issueRows.first().textContent()) ?? '';
+        assert.match(issue, /^4/, `the problem is in row 4 (row 3 is fine): “${issue}”`);
+        assert.match(issue, /产生量/, 'it names the generated amount that does not add up');
+        assert.match(issue, /10000/, 'and its numbers');
+        assert.match((await errors.textContent()) ?? '', /未写入任何数据/, 'all-or-nothing: nothing written');
 
-      const city = await apiAs(CITY_USER);
-      const { items: afterRefusal } = await city.get(
-        `/api/ledgers/solid-waste/entries?enterpriseId=${enterprise.id}&from=${period}&to=${period}&pageSize=50`,
-      );
-      assert.ok(
-        !afterRefusal.some((e) => e.wasteType === typeA || e.wasteType === typeB),
-        'the good row of the refused file was not written either',
-      );
+        const city = await apiAs(CITY_USER);
+        const { items: afterRefusal } = await city.get(
+          `/api/ledgers/solid-waste/entries?enterpriseId=${enterprise.id}&from=${period}&to=${period}&pageSize=50`,
+        );
+        assert.ok(
+          !afterRefusal.some((e) => e.wasteType === typeA || e.wasteType === typeB),
+          'the good row of the refused file was not written either',
+        );
 
-      const goodPath = join(dir, 'good.xlsx');
-      await fillTemplate(templatePath, [rowA, { ...rowB, '处置量（吨）': 9000 }], goodPath);
-      await page.locator('input[type=file]').setInputFiles(goodPath);
-      const result = page.getByTestId('ledger-import-result');
-      await result.waitFor({ timeout: 20_000 });
-      assert.match((await result.textContent()) ?? '', /共 2 行，写入 2 条/);
+        const goodPath = join(dir, 'good.xlsx');
+        await fillTemplate(templatePath, [rowA, { ...rowB, '处置量（吨）': 9000 }], goodPath);
+        await page.locator('input[type=file]').setInputFiles(goodPath);
+        const result = page.getByTestId('ledger-import-result');
+        await result.waitFor({ timeout: 20_000 });
+        assert.match((await result.textContent()) ?? '', /共 2 行，写入 2 条/);
 
-      const rateAfter = await cityRateShown(page, period, cityCode);
-      assert.ok(rateAfter, 'the city has a rate after the import');
-      assert.notEqual(rateAfter, rateBefore, 'the city’s rate changed');
-      const expected = expectedRate({
-        generated: milli(before?.generatedT ?? '0') + milli('30000'),
-        utilized: milli(before?.utilizedT ?? '0') + milli('3000'),
-        fromStock: milli(before?.utilizedFromStockT ?? '0'),
-      });
-      assert.equal(rateAfter, expected, 'the rate is the city’s totals plus the imported rows');
-    } finally {
-      await context.close();
-    }
+        const rateAfter = await cityRateShown(page, period, cityCode);
+        assert.ok(rateAfter, 'the city has a rate after the import');
+        assert.notEqual(rateAfter, rateBefore, 'the city’s rate changed');
+        const expected = expectedRate({
+          generated: milli(before?.generatedT ?? '0') + milli('30000'),
+          utilized: milli(before?.utilizedT ?? '0') + milli('3000'),
+          fromStock: milli(before?.utilizedFromStockT ?? '0'),
+        });
+        assert.equal(rateAfter, expected, 'the rate is the city’s totals plus the imported rows');
+      },
+      { viewport: { width: 1440, height: 900 } },
+    );
   });
 });

@@ -156,7 +156,11 @@ export function decideFrame(
       packet,
     };
   }
-  if (DATA_CNS.has(packet.cn) && hasImplausibleTime(packet, ctx.receivedAtMs, options)) {
+  if (!DATA_CNS.has(packet.cn)) {
+    item.outcome = packet.cn.startsWith('9') ? 'reply' : 'ignored';
+    return { item, replyAfterCommit: ack, device: dev, packet };
+  }
+  if (hasImplausibleTime(packet, ctx.receivedAtMs, options)) {
     // Kept (and acknowledged: it is durable in quarantine, and a resend would only repeat it), never stored as
     // values — which would also open a monthly partition for whatever year the clock says — and the clock is set.
     item.outcome = 'quarantined';
@@ -168,10 +172,6 @@ export function decideFrame(
       device: dev,
       packet,
     };
-  }
-  if (!DATA_CNS.has(packet.cn)) {
-    item.outcome = packet.cn.startsWith('9') ? 'reply' : 'ignored';
-    return { item, replyAfterCommit: ack, device: dev, packet };
   }
   if (packet.split) {
     const outcome = reassembler.add(packet, ctx.receivedAtMs);
